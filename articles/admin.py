@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.utils import timezone
+
+from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review
+
+
+class AttributionInline(admin.StackedInline):
+    model = Attribution
+    fk_name = "article"
+    extra = 0
+    autocomplete_fields = ["outlet"]
+    raw_id_fields = ["upstream"]
+    readonly_fields = ["claimed_by", "reviewed_by", "reviewed_at", "created_at"]
+    fields = [
+        ("kind", "review"),
+        ("name_as_written", "outlet"),
+        "evidence",
+        ("evidence_start", "evidence_end", "confidence"),
+        "upstream",
+        ("claimed_by", "reviewed_by", "reviewed_at"),
+    ]
+
+
+class ArticleVersionInline(admin.TabularInline):
+    model = ArticleVersion
+    extra = 0
+    can_delete = False
+    fields = ["title", "content_hash", "first_ingested_at", "superseded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "published_at", "date_precision", "visibility", "ingested_at"]
+    list_filter = ["visibility", "date_precision", "raw_format", "publisher__kind"]
+    list_select_related = ["publisher"]
+    search_fields = ["title", "url", "external_id"]
+    autocomplete_fields = ["publisher"]
+    raw_id_fields = ["event", "ingest_run"]
+    date_hierarchy = "published_at"
+    show_full_result_count = False
+    readonly_fields = [
+        "raw", "raw_format", "raw_encoding", "content_hash", "source_name", "source_key",
+        "source_text", "ingest_run", "ingested_at", "updated_at",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "visibility", "event"]}),
+        ("بيانات النشر", {"fields": ["byline", "dateline", "section", "url", "published_at", "date_precision"]}),
+        ("النص", {"fields": ["body", "captions"]}),
+        (
+            "المدخل الخام (للقراءة فقط)",
+            {"classes": ["collapse"], "fields": readonly_fields + ["external_id", "crawled_at"]},
+        ),
+    ]
+    inlines = [AttributionInline, ArticleVersionInline]
+    actions = ["hide", "publish"]
+
+    @admin.action(description="إخفاء المقالات المحددة عن العموم")
+    def hide(self, request, queryset):
+        queryset.update(visibility="hidden")
+
+    @admin.action(description="نشر المقالات المحددة للعموم")
+    def publish(self, request, queryset):
+        queryset.update(visibility="public")
+
+    def save_formset(self, request, form, formset, change):
+        """Attributions an editor adds are the editor's, confirmed by the editor who added them."""
+        for instance in formset.save(commit=False):
+            if isinstance(instance, Attribution):
+                if instance.pk is None:
+                    instance.claimed_by = ClaimedBy.EDITOR
+                    instance.review = Review.CONFIRMED
+                if "review" in formset.forms[0].changed_data or instance.pk is None:
+                    instance.reviewed_by, instance.reviewed_at = request.user, timezone.now()
+            instance.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+
+@admin.register(Attribution)
+class AttributionAdmin(admin.ModelAdmin):
+    list_display = ["article", "kind", "name_as_written", "outlet", "confidence", "claimed_by", "review"]
+    list_filter = ["kind", "claimed_by", "review", "outlet__kind"]
+    list_select_related = ["article", "outlet"]
+    search_fields = ["name_as_written", "evidence", "outlet__name_ar", "outlet__name_latin"]
+    raw_id_fields = ["article", "upstream"]
+    autocomplete_fields = ["outlet"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    show_full_result_count = False
+    actions = ["confirm", "reject"]
+
+    @admin.action(description="تأكيد الإسنادات المحددة")
+    def confirm(self, request, queryset):
+        queryset.update(review=Review.CONFIRMED, reviewed_by=request.user, reviewed_at=timezone.now())
+
+    @admin.action(description="رفض الإسنادات المحددة")
+    def reject(self, request, queryset):
+        queryset.update(review=Review.REJECTED, reviewed_by=request.user, reviewed_at=timezone.now())
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_on", "ends_on", "is_locked"]
+    list_filter = ["is_locked"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "origin", "started_by", "created", "updated", "unchanged", "failed"]
+    list_filter = ["origin"]
+    readonly_fields = [f.name for f in IngestRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,18 @@
+from articles.models.article import Article, ArticleVersion, DatePrecision, RawFormat, Visibility
+from articles.models.attribution import Attribution, AttributionKind, ClaimedBy, Review
+from articles.models.event import Event
+from articles.models.ingest_run import IngestRun
+
+__all__ = [
+    "Article",
+    "ArticleVersion",
+    "Attribution",
+    "AttributionKind",
+    "ClaimedBy",
+    "DatePrecision",
+    "Event",
+    "IngestRun",
+    "RawFormat",
+    "Review",
+    "Visibility",
+]

@@ -1,0 +1,35 @@
+"""Events: one news story as a reader thinks of it, covered by many articles."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Event(models.Model):
+    title = models.CharField("العنوان", max_length=300)
+    slug = models.SlugField("المعرّف", max_length=200, unique=True, allow_unicode=True)
+    summary = models.TextField("الملخص", blank=True)
+    starts_on = models.DateField("يبدأ في", null=True, blank=True)
+    ends_on = models.DateField("ينتهي في", null=True, blank=True)
+    # An editor's lock: automatic grouping leaves a locked event as it is.
+    is_locked = models.BooleanField("مقفل أمام التعديل الآلي", default=False)
+    created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
+    updated_at = models.DateTimeField("حُدّث في", auto_now=True)
+
+    class Meta:
+        verbose_name = "حدث"
+        verbose_name_plural = "الأحداث"
+        ordering = [models.F("starts_on").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on"))
+                | models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True),
+                name="event_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("event-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,24 @@
+"""Template helpers for the public archive."""
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from articles.models import DatePrecision
+
+register = template.Library()
+
+FORMATS = {
+    DatePrecision.MINUTE: "j F Y، H:i",
+    DatePrecision.DAY: "j F Y",
+    DatePrecision.MONTH: "F Y",
+    DatePrecision.YEAR: "Y",
+}
+
+
+@register.filter
+def publication_date(article) -> str:
+    """The publication date only as precisely as the source gave it: «8 مايو 2023», «مايو 2023»."""
+    if not article.published_at or article.date_precision not in FORMATS:
+        return ""
+    return format_date(timezone.localtime(article.published_at), FORMATS[article.date_precision])

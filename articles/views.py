@@ -1,0 +1,25 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from articles.models import Article, Event
+
+PAGE_SIZE = 20
+
+
+def home(request):
+    """The latest public articles."""
+    articles = Article.objects.public().latest_first().select_related("publisher")
+    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "articles/home.html", {"page": page})
+
+
+def article_detail(request, pk):
+    article = get_object_or_404(Article.objects.public().select_related("publisher", "event"), pk=pk)
+    attributions = article.attributions.select_related("outlet").exclude(review="rejected")
+    return render(request, "articles/article_detail.html", {"article": article, "attributions": attributions})
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    articles = event.articles.public().latest_first().select_related("publisher")
+    return render(request, "articles/event_detail.html", {"event": event, "articles": articles})

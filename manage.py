@@ -1,0 +1,14 @@
+#!/usr/bin/env python
+"""Django's command-line utility for administrative tasks."""
+
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    # manage.py is the developer's door; production serves through gunicorn and newsroom.wsgi,
+    # which never turns debug on by itself.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

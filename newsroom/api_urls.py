@@ -1,0 +1,12 @@
+"""The read-only JSON API under /api/."""
+
+from django.urls import path
+
+from articles import api as articles_api
+from sources import api as sources_api
+
+urlpatterns = [
+    path("articles/<int:pk>", articles_api.ArticleDetail.as_view(), name="api-article"),
+    path("outlets", sources_api.OutletList.as_view(), name="api-outlets"),
+    path("outlets/<slug:slug>", sources_api.OutletDetail.as_view(), name="api-outlet"),
+]
