@@ -52,7 +52,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("النص", {"fields": ["body", "captions"]}),
         (
             "المدخل الخام (للقراءة فقط)",
-            {"classes": ["collapse"], "fields": readonly_fields + ["external_id", "crawled_at"]},
+            {"classes": ["collapse"], "fields": [*readonly_fields, "external_id", "crawled_at"]},
         ),
     ]
     inlines = [AttributionInline, ArticleVersionInline]

@@ -1,0 +1,50 @@
+"""Outlets for one ingest run: who published each input and whom its attributions name."""
+
+from __future__ import annotations
+
+from articles.ingest.draft import Draft
+from sources.resolver import OutletResolver
+
+
+class RunOutlets:
+    """The gazetteer as the parsers see it, plus the publisher decisions of one run."""
+
+    def __init__(self, *, dry_run: bool, default_publisher=None):
+        self.resolver = OutletResolver(create_placeholders=not dry_run)
+        self.default_publisher = default_publisher
+
+    def candidates(self, name: str) -> list:
+        return self.resolver.candidates(name)
+
+    def by_url(self, url: str):
+        return self.resolver.by_url(url)
+
+    def settle_publisher(self, draft: Draft) -> None:
+        """Publisher evidence, strongest first: --outlet, the record's or URL's domain, the page."""
+        if draft.publisher is not None:
+            return
+        draft.publisher = (
+            self.default_publisher
+            or self.resolver.by_url(draft.publisher_domain)
+            or self.resolver.by_url(draft.url or "")
+        )
+        if draft.publisher is None and draft.publisher_hint:
+            draft.publisher = self.resolver.resolve(draft.publisher_hint).outlet
+
+    def resolve_attributions(self, draft: Draft) -> None:
+        """Give every attribution its outlet; drop the publisher crediting itself."""
+        kept = []
+        for attribution in draft.attributions:
+            if attribution.unnamed:
+                kept.append(attribution)
+                continue
+            outlet = self.resolver.match(attribution.name, prefer=draft.publisher) or self.resolver.by_url(
+                attribution.name
+            )
+            if outlet is None and attribution.may_create_outlet:
+                outlet = self.resolver.resolve(attribution.name).outlet
+            if outlet is None or (draft.publisher is not None and outlet == draft.publisher):
+                continue
+            attribution.outlet = outlet
+            kept.append(attribution)
+        draft.attributions = kept

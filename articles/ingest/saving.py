@@ -1,0 +1,117 @@
+"""Save drafts as articles: created, updated (earlier version kept) or unchanged.
+
+A batch is saved in one transaction. If the database refuses it (a concurrent ingest created the
+same article a moment ago, or one draft holds a value no column accepts), each draft is saved on
+its own, so one bad input never takes the rest of the batch with it and never leaves half an
+article behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import DatabaseError, IntegrityError, transaction
+
+from articles.ingest.draft import Draft
+from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Review
+
+ARTICLE_FIELDS = [
+    "publisher", "title", "body", "byline", "dateline", "section", "captions", "url", "external_id",
+    "published_at", "date_precision", "crawled_at", "source_text", "raw", "raw_format", "raw_encoding",
+    "content_hash", "source_name",
+]  # fmt: skip
+
+
+def source_key(draft: Draft) -> str:
+    return hashlib.sha256(draft.identity.encode()).hexdigest()
+
+
+def save_batch(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
+    """[(created|updated|unchanged|failed, draft, reason)] for every draft."""
+    try:
+        with transaction.atomic():
+            return _save(drafts, run)
+    except (IntegrityError, DatabaseError):
+        pass
+    outcomes = []
+    for draft in drafts:
+        try:
+            with transaction.atomic():
+                outcomes.extend(_save([draft], run))
+        except (IntegrityError, DatabaseError) as error:
+            reason = str(error).strip().splitlines()[0][:300]
+            outcomes.append(("failed", draft, f"the database refused it: {reason}"))
+    return outcomes
+
+
+def _save(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
+    by_key: dict[str, Draft] = {}
+    outcomes = []
+    for draft in drafts:
+        key = source_key(draft)
+        if key in by_key and by_key[key].content_hash == draft.content_hash:
+            outcomes.append(("unchanged", draft, ""))
+        else:
+            by_key[key] = draft  # the same article twice in a batch: the later one wins
+    known = dict(Article.objects.filter(source_key__in=by_key).values_list("source_key", "content_hash"))
+    new = [(key, draft) for key, draft in by_key.items() if key not in known]
+    changed = [(key, draft) for key, draft in by_key.items() if key in known and known[key] != draft.content_hash]
+    outcomes += [("unchanged", draft, "") for key, draft in by_key.items() if known.get(key) == draft.content_hash]
+    articles = Article.objects.bulk_create([_article(key, draft, run) for key, draft in new])
+    attributions = [a for article, (_, draft) in zip(articles, new, strict=True) for a in _attributions(article, draft)]
+    outcomes += [("created", draft, "") for _, draft in new]
+    for key, draft in changed:
+        attributions += _update(key, draft, run)
+        outcomes.append(("updated", draft, ""))
+    Attribution.objects.bulk_create(attributions)
+    return outcomes
+
+
+def _article(key: str, draft: Draft, run) -> Article:
+    article = Article(source_key=key, ingest_run=run)
+    for name in ARTICLE_FIELDS:
+        setattr(article, name, getattr(draft, name))
+    return article
+
+
+def _update(key: str, draft: Draft, run) -> list[Attribution]:
+    """Keep the current content as an earlier version, then take the new one."""
+    article = Article.objects.select_for_update().get(source_key=key)
+    ArticleVersion.objects.get_or_create(
+        article=article,
+        content_hash=article.content_hash,
+        defaults={
+            "raw": article.raw,
+            "raw_format": article.raw_format,
+            "raw_encoding": article.raw_encoding,
+            "source_name": article.source_name,
+            "title": article.title,
+            "body": article.body,
+            "published_at": article.published_at,
+            "first_ingested_at": article.ingested_at,
+        },
+    )
+    for name in ARTICLE_FIELDS:
+        setattr(article, name, getattr(draft, name))
+    article.ingest_run = run
+    article.save()
+    # The parser's unreviewed claims are redone; editors' work and reviewed claims stay.
+    article.attributions.filter(claimed_by=ClaimedBy.PARSER, review=Review.UNREVIEWED).delete()
+    return _attributions(article, draft)
+
+
+def _attributions(article: Article, draft: Draft) -> list[Attribution]:
+    return [
+        Attribution(
+            article=article,
+            kind=found.kind,
+            name_as_written=found.name[:300],
+            outlet=found.outlet if getattr(found.outlet, "pk", None) else None,
+            evidence=found.evidence,
+            evidence_start=found.start,
+            evidence_end=found.end,
+            confidence=found.confidence,
+            claimed_by=ClaimedBy.PARSER,
+        )
+        for found in draft.attributions
+    ]

@@ -1,0 +1,70 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest import Overrides, ingest
+from articles.ingest.dates import parse_timestamp
+from articles.ingest.preview import draft_json
+from sources.resolver import OutletResolver
+
+
+class Command(BaseCommand):
+    help = "Ingest scraped pages (.txt), HTML, JSON Lines, directories, zips, .gz/.xz files or - (stdin)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--format", choices=["auto", "txt", "html", "jsonl"], default="auto")
+        parser.add_argument("--outlet", help="publisher (name, alias or domain) for inputs that do not say")
+        parser.add_argument("--url", help="URL of the page (one input)")
+        parser.add_argument("--published", help="publication date, YYYY-MM-DD or ISO 8601")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report; write nothing")
+        parser.add_argument("--json", action="store_true", help="print JSON Lines (one object per article)")
+
+    def handle(self, *args, **options):
+        overrides = Overrides(url=options["url"], published=options["published"])
+        if options["published"] and not parse_timestamp(options["published"]):
+            raise CommandError(f"--published: not a date: {options['published']!r}", returncode=2)
+        if options["outlet"]:
+            resolver = OutletResolver(create_placeholders=False)
+            overrides.publisher = resolver.match(options["outlet"]) or resolver.by_url(options["outlet"])
+            if overrides.publisher is None:
+                raise CommandError(f"--outlet: no outlet is called {options['outlet']!r}", returncode=2)
+        with self._progress() as bar:
+            report = ingest(
+                options["paths"],
+                fmt=options["format"],
+                overrides=overrides,
+                dry_run=options["dry_run"],
+                progress=bar.update if bar else None,
+            )
+        if options["json"]:
+            for draft in report.drafts:
+                self.stdout.write(json.dumps(draft_json(draft), ensure_ascii=False))
+            for failure in report.failures:
+                record = {"input": failure.input, "line": failure.line, "error": failure.reason}
+                self.stdout.write(json.dumps(record, ensure_ascii=False))
+        self._summary(report, options["dry_run"])
+        if report.failures:
+            sys.exit(1)
+
+    def _progress(self):
+        from contextlib import nullcontext
+
+        if not sys.stderr.isatty():
+            return nullcontext(None)
+        from tqdm import tqdm
+
+        return tqdm(unit=" articles", file=sys.stderr, desc="ingest")
+
+    def _summary(self, report, dry_run):
+        out = self.stderr
+        if dry_run:
+            out.write(f"dry run: {len(report.drafts)} parsed, {report.failed} failed; nothing written")
+        else:
+            out.write(
+                f"created {report.created}, updated {report.updated}, "
+                f"unchanged {report.unchanged}, failed {report.failed}"
+            )
+        for failure in report.failures:
+            out.write(f"  failed: {failure}")

@@ -1,0 +1,125 @@
+"""Resolve an outlet name or domain as written in an article to an Outlet of the gazetteer.
+
+Matching folds Arabic spelling, strips quotes, generic words («موقع», «صحيفة», «وكالة», ...) and
+nationality adjectives («الحياة» اللندنية → Al-Hayat), but always tries the full name first so
+that «الشرق القطرية» stays Al-Sharq of Qatar rather than Asharq. A domain beats a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from articles.arabic import fold
+from sources.models import Outlet, OutletKind, normalize_domain
+
+GENERIC_PREFIXES = (
+    "وكاله انباء", "وكاله الانباء", "وكاله", "موقع", "صحيفه", "جريده", "بوابه", "قناه", "شبكه",
+    "مجله", "اذاعه", "تلفزيون", "فريق التحرير في", "فريق التحرير", "فريق", "مدونه",
+)  # fmt: skip
+NATIONALITIES = (
+    "اللندنيه", "السعوديه", "اللبنانيه", "القطريه", "المصريه", "الاماراتيه", "الكويتيه", "الاردنيه",
+    "البحرينيه", "العمانيه", "العراقيه", "السوريه", "اليمنيه", "السودانيه", "الليبيه", "التونسيه",
+    "الجزائريه", "المغربيه", "الفلسطينيه", "الامريكيه", "الاميركيه", "البريطانيه", "الفرنسيه",
+    "الروسيه", "الالمانيه", "التركيه", "الايرانيه", "الصينيه", "الاسرائيليه", "الرسميه", "للانباء",
+)  # fmt: skip
+DOMAIN = re.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
+MAX_NAME_WORDS = 6
+
+
+def name_key(name: str) -> str:
+    return fold(name).strip(" .:-–—_*()[]")
+
+
+@dataclass
+class Resolution:
+    outlet: Outlet | None
+    # True when no gazetteer entry matched and a placeholder was (or would be) created.
+    is_new_placeholder: bool = False
+    candidates: list[Outlet] = field(default_factory=list)
+
+
+class OutletResolver:
+    """An in-memory index of the gazetteer; one per ingest run."""
+
+    def __init__(self, *, create_placeholders: bool = True):
+        self.create_placeholders = create_placeholders
+        self.by_name: dict[str, list[Outlet]] = {}
+        self.by_domain: dict[str, Outlet] = {}
+        for outlet in Outlet.objects.prefetch_related("domains").order_by("id"):
+            self._index(outlet)
+
+    def _index(self, outlet: Outlet) -> None:
+        for name in {outlet.name_ar, outlet.name_latin, *outlet.aliases} - {""}:
+            bucket = self.by_name.setdefault(name_key(name), [])
+            if outlet not in bucket:
+                bucket.append(outlet)
+        for domain in outlet.domains.all() if outlet.pk else []:
+            self.by_domain[domain.domain] = outlet
+
+    def by_url(self, url_or_domain: str) -> Outlet | None:
+        """The outlet owning a URL's domain, or a parent domain (arabic.cnn.com → cnn.com)."""
+        match = DOMAIN.search(url_or_domain or "")
+        if not match:
+            return None
+        domain = normalize_domain(match.group(1))
+        while domain.count(".") >= 1:
+            if domain in self.by_domain:
+                return self.by_domain[domain]
+            domain = domain.split(".", 1)[1]
+        return None
+
+    def candidates(self, name: str) -> list[Outlet]:
+        """Gazetteer outlets this name can mean, best first; [] when it names none."""
+        for key in self._keys(name):
+            if key in self.by_name:
+                return self.by_name[key]
+        return []
+
+    def match(self, name: str, *, prefer: Outlet | None = None) -> Outlet | None:
+        """The outlet a name means; `prefer` (the article's publisher) wins among ambiguous ones."""
+        found = self.candidates(name)
+        if prefer is not None and prefer in found:
+            return prefer
+        return found[0] if found else None
+
+    def resolve(self, name: str, *, prefer: Outlet | None = None) -> Resolution:
+        """Like match, but an unknown name becomes a placeholder outlet for an editor to review."""
+        outlet = self.match(name, prefer=prefer) or self.by_url(name)
+        if outlet:
+            return Resolution(outlet)
+        key = name_key(name)
+        if not key or len(key.split()) > MAX_NAME_WORDS:
+            return Resolution(None)
+        return Resolution(self._placeholder(self._clean_name(name)), is_new_placeholder=True)
+
+    def _keys(self, name: str):
+        key = name_key(name)
+        yield key
+        stripped = key
+        for prefix in GENERIC_PREFIXES:
+            if stripped.startswith(prefix + " "):
+                stripped = stripped[len(prefix) + 1 :]
+                yield stripped
+        for base in dict.fromkeys([key, stripped]):
+            words = base.split()
+            while len(words) > 1 and words[-1] in NATIONALITIES:
+                words = words[:-1]
+                yield " ".join(words)
+
+    @staticmethod
+    def _clean_name(name: str) -> str:
+        return " ".join(re.sub(r"[«»“”\"'″″]", " ", name).split()).strip(" .:-–—*")
+
+    def _placeholder(self, name: str) -> Outlet:
+        slug = slugify(name, allow_unicode=True)[:110] or "outlet"
+        if not self.create_placeholders:
+            outlet = Outlet(name_ar=name, slug=slug, is_placeholder=True)
+        else:
+            outlet, _ = Outlet.objects.get_or_create(
+                slug=slug, defaults={"name_ar": name, "is_placeholder": True, "kind": OutletKind.UNKNOWN}
+            )
+        self._index(outlet)
+        return outlet
