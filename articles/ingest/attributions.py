@@ -167,7 +167,9 @@ DISCLAIMER_RULES = [
 ]
 # Lines that are entirely a republication note: «* نقلا عن "الحياة" اللندنية», «المصدر: X».
 NOTE_LINE = re.compile(r"^\s*\**\s*(?:نقلا|نقلاً|نقل) عن\s*(?=\S)")
-SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source)\s*[:：\-–]?\s*(?=\S)", re.IGNORECASE)
+SOURCE_LINE = re.compile(
+    r"^\s*(?:المصدر|مصدر الخبر|source)(?!\s*(?:الأصلي|الاصلي|الأساسي|الاساسي))\s*[:：\-–]?\s*(?=\S)", re.IGNORECASE
+)
 # Inline statements attributed to an outlet: «وفق "فرانس برس"», «بيان أوردته وكالة "ريا نوفوستي"».
 QUOTE_VERBS = (
     r"وفق|بحسب|حسب|حسبما (?:أفادت|ذكرت|أوردت|نقلت)|نقلا عن|نقلاً عن|"
@@ -214,7 +216,10 @@ def is_disclaimer(line: Line) -> bool:
         return True
     markers = ("تم اقتباس", "منشور سابق", "المصدر الأصلي هو", "المصدر الأساسي هو", "هذا الخبر منقول",
                "تم نشر هذا الخبر", "يمكنك قراءة الخبر من مصدره", "أولاً على", "أولا على")  # fmt: skip
-    return any(marker in text for marker in markers) and line.word_count <= 120
+    if any(marker in text for marker in markers) and line.word_count <= 120:
+        return True
+    # A short line that is nothing but a template: «مترجم عن صحيفة الغارديان», «المصدر الأصلي: واس».
+    return line.word_count <= 15 and any(r.pattern.search(text) for r in DISCLAIMER_RULES)
 
 
 def inline_attributions(line: Line, names) -> list[FoundAttribution]:

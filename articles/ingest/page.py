@@ -30,7 +30,7 @@ CREDIT_SEPARATOR = re.compile(r"[-–—ـ:(]")
 SENTENCE_END = re.compile(r"[.!؟?:\"”»)]\s*$")
 TITLE_IN_DISCLAIMER = re.compile(r"(?:^|\s)ل?خبر\s+[“\"«]?(.{10,200}?)[”\"»]?\s+(?:تم اقتباس|تابعوا)")
 TRAILING_NOTE = re.compile(r"\s\*\s*(?:نقلا|نقلاً) عن\s*(?=\S)")
-INLINE_DATELINE = re.compile(r"^([^()\n،,:]{2,30}?)[،,]?[^()\n]{0,40}\(([^()\n]{2,25})\)\s*[-–—ـ:]+")
+INLINE_DATELINE = re.compile(r"^([^()\n،,:\-–]{2,30}?)\s*(?:[،,][^()\n]{0,40})?\(([^()\n]{2,25})\)\s*[-–—ـ:]+")
 
 
 def is_paragraph(line: Line) -> bool:
@@ -83,7 +83,8 @@ def _parse_header(draft: Draft, header: list[Line], names) -> None:
             rest.append(line)
     if not draft.title:
         repeated = [line for line in rest if counts[_key(line)] > 1 and line.word_count >= 3]
-        candidates = repeated or [line for line in rest if line.word_count >= 3 and not _is_credit_line(line, names)]
+        headlines = [line for line in rest if line.word_count >= 2 and not _is_credit_line(line, names)]
+        candidates = repeated or [line for line in headlines if line.word_count >= 3] or headlines
         if candidates:
             draft.title = candidates[0].text
     for line in rest:

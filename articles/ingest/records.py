@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from articles.arabic import strip_invisible
 from articles.ingest.credits import parse_credit
 from articles.ingest.dates import date_in_url, parse_timestamp
 from articles.ingest.decoding import InputError
@@ -39,7 +40,8 @@ def field_value(record: dict, name: str) -> str:
         if isinstance(value, dict):
             value = value.get("name") or ""
         if value not in (None, ""):
-            return str(value).strip()
+            # Some exports end texts with a C string terminator; no text column can hold it.
+            return strip_invisible(str(value).replace("\x00", "")).strip()
     return ""
 
 

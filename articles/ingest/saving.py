@@ -45,24 +45,39 @@ def save_batch(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
 
 
 def _save(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
-    by_key: dict[str, Draft] = {}
-    outcomes = []
+    """Save drafts in runs without a repeated article, so a repeat sees its predecessor saved."""
+    outcomes, chunk, keys = [], [], set()
     for draft in drafts:
         key = source_key(draft)
-        if key in by_key and by_key[key].content_hash == draft.content_hash:
+        if key in keys:
+            outcomes += _save_distinct(chunk, run)
+            chunk, keys = [], set()
+        chunk.append((key, draft))
+        keys.add(key)
+    return outcomes + _save_distinct(chunk, run)
+
+
+def _save_distinct(chunk: list[tuple[str, Draft]], run) -> list[tuple[str, Draft, str]]:
+    keys = [key for key, _ in chunk]
+    current = dict(Article.objects.filter(source_key__in=keys).values_list("source_key", "content_hash"))
+    # Content seen before, now or as an earlier version, is unchanged: re-runs never flip versions.
+    seen = set(current.items())
+    seen |= set(
+        ArticleVersion.objects.filter(article__source_key__in=keys).values_list("article__source_key", "content_hash")
+    )
+    outcomes, new, attributions = [], [], []
+    for key, draft in chunk:
+        if (key, draft.content_hash) in seen:
             outcomes.append(("unchanged", draft, ""))
+        elif key in current:
+            attributions += _update(key, draft, run)
+            outcomes.append(("updated", draft, ""))
         else:
-            by_key[key] = draft  # the same article twice in a batch: the later one wins
-    known = dict(Article.objects.filter(source_key__in=by_key).values_list("source_key", "content_hash"))
-    new = [(key, draft) for key, draft in by_key.items() if key not in known]
-    changed = [(key, draft) for key, draft in by_key.items() if key in known and known[key] != draft.content_hash]
-    outcomes += [("unchanged", draft, "") for key, draft in by_key.items() if known.get(key) == draft.content_hash]
+            new.append((key, draft))
     articles = Article.objects.bulk_create([_article(key, draft, run) for key, draft in new])
-    attributions = [a for article, (_, draft) in zip(articles, new, strict=True) for a in _attributions(article, draft)]
-    outcomes += [("created", draft, "") for _, draft in new]
-    for key, draft in changed:
-        attributions += _update(key, draft, run)
-        outcomes.append(("updated", draft, ""))
+    for article, (_, draft) in zip(articles, new, strict=True):
+        attributions += _attributions(article, draft)
+        outcomes.append(("created", draft, ""))
     Attribution.objects.bulk_create(attributions)
     return outcomes
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import lzma
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, reset_queries, transaction
 from django.utils import timezone
 
 from articles.ingest.dates import parse_timestamp
@@ -108,7 +110,7 @@ def _drafts(sources, outlets: RunOutlets, overrides: Overrides, report: IngestRe
                 yield _page_draft(source, outlets, overrides)
         except InputError as error:
             report.failures.append(Failure(source.name, str(error)))
-        except OSError as error:  # truncated compressed files, unreadable members
+        except (OSError, EOFError, lzma.LZMAError, zlib.error) as error:  # truncated or corrupt files
             report.failures.append(Failure(source.name, f"cannot be read ({error})"))
 
 
@@ -189,7 +191,7 @@ def _finish(draft: Draft, outlets: RunOutlets, overrides: Overrides) -> Draft:
     outlets.resolve_attributions(draft)
     if not draft.body.strip() and not draft.title.strip():
         raise InputError("no article text found")
-    if "\x00" in draft.raw or "\x00" in draft.source_text:
+    if "\x00" in draft.raw:
         raise InputError("contains NUL characters, which no text column can hold")
     draft.title = draft.title[:1000] or draft.body[:120]
     return draft
@@ -209,6 +211,7 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
     if progress:
         progress(len(batch))
     batch.clear()
+    reset_queries()  # in debug mode Django keeps every query, and ours carry whole articles
 
 
 def _finish_run(report: IngestReport) -> None:

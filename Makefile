@@ -1,0 +1,60 @@
+# Isnad: the command index. `make run` serves the demo archive; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_DEBUG ?= 1
+
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# The project's own PostgreSQL in .pgdata/, unless DATABASE_URL names another server.
+db db-start: install
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m newsroom.localdb start; fi
+
+db-stop:
+	$(PY) -m newsroom.localdb stop
+
+db-reset:
+	$(PY) -m newsroom.localdb reset
+
+db-status:
+	$(PY) -m newsroom.localdb status
+
+demo: db
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo
+	@echo "  Isnad is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint db
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+# Ingest the whole corpus into the local database and print throughput and peak memory.
+bench-ingest: db
+	$(PY) manage.py migrate --no-input
+	$(PY) -m benchmarks.ingest_corpus
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from articles.ingest import ingest
+from articles.models import IngestRun
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+DEMO_EDITOR = ("editor", "isnad-demo")
+
+
+class Command(BaseCommand):
+    help = "Load the demo archive (demo/) and, in debug mode, a demo editor account for the admin."
+
+    def handle(self, *args, **options):
+        report = ingest([str(DEMO_DIR)], origin=IngestRun.Origin.DEMO)
+        self.stdout.write(
+            f"demo archive: created {report.created}, updated {report.updated}, "
+            f"unchanged {report.unchanged}, failed {report.failed}"
+        )
+        for failure in report.failures:
+            self.stderr.write(f"  failed: {failure}")
+        if settings.DEBUG:
+            self._demo_editor()
+
+    def _demo_editor(self):
+        username, password = DEMO_EDITOR
+        User = get_user_model()
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, f"{username}@example.invalid", password)
+        self.stdout.write(f"admin login (debug only): user {username!r}, password {password!r}")
