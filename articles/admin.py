@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils import timezone
 
+from articles import admin_ingest
 from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review
 
 
@@ -112,6 +114,14 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
+    """Past ingests, and the Ingest page (upload or paste, preview, confirm)."""
+
+    change_list_template = "admin/articles/ingestrun_changelist.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(admin_ingest.ingest_view)
+        return [path("ingest/", view, name="articles_ingest"), *super().get_urls()]
+
     list_display = ["started_at", "origin", "started_by", "created", "updated", "unchanged", "failed"]
     list_filter = ["origin"]
     readonly_fields = [f.name for f in IngestRun._meta.fields]

@@ -227,9 +227,13 @@ def inline_attributions(line: Line, names) -> list[FoundAttribution]:
     found = []
     for match in INLINE_QUOTE.finditer(line.text):
         name = read_name(line.text, match.end(), names, max_words=4)
+        media = MEDIA_BEFORE.search(line.text, match.start(), match.end())
+        if media and not (name and name.known):
+            # «وكالة الأنباء السعودية»: the media word is part of the name.
+            name = read_name(line.text, media.start(), names, max_words=5)
         if not name or not name.known:
             continue
-        with_media_word = bool(MEDIA_BEFORE.search(line.text[match.start() : match.end()]))
+        with_media_word = bool(media)
         if fold(name.text) in COMMON_WORDS and not (name.quoted or with_media_word):
             continue
         if match.group(0).strip() == "لـ" and not name.quoted:

@@ -22,8 +22,8 @@ def parse_html(draft: Draft, names) -> None:
         include_comments=False,
         include_tables=False,
         date_extraction_params=DATE_PARAMS,
-        as_dict=True,
     )
+    document = document.as_dict() if document is not None else None
     if not document or not (document.get("text") or "").strip():
         raise InputError("no article text found in the HTML page")
     title = " ".join((document.get("title") or "").split())

@@ -1,0 +1,143 @@
+"""Public pages, the JSON API and the admin, on the demo archive."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article, Attribution, Visibility
+
+pytestmark = pytest.mark.django_db
+INGEST = "/admin/articles/ingestrun/ingest/"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+    return Article.objects.all()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    user = django_user_model.objects.create_superuser("editor-test", "e@example.invalid", "pass-for-tests")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_demo_archive_holds_an_agency_story_a_rewrite_and_an_aggregator_copy(demo):
+    assert demo.count() == 5
+    copy = Article.objects.get(source_name__endswith="03_aggregator_copy.txt")
+    assert copy.publisher.name_ar == "مرآة الأخبار" and copy.publisher.is_placeholder
+    found = {(a.kind, a.outlet.slug if a.outlet else None) for a in copy.attributions.all()}
+    assert ("previously_published_on", "sabq") in found
+    assert any(kind == "adapted_by" for kind, _ in found)
+    agency = Article.objects.get(source_name__endswith="01_spa_palm_festival.txt")
+    assert agency.attributions.get().kind == "wire_credit" and agency.published_at.date().isoformat() == "2025-09-14"
+
+
+def test_home_is_an_arabic_right_to_left_page_listing_articles(client, demo):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "انطلاق مهرجان التمور في بريدة" in html
+
+
+def test_hidden_articles_are_invisible(client, demo):
+    article = demo.first()
+    article.visibility = Visibility.HIDDEN
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.title not in client.get("/").content.decode()
+    assert client.get(f"/api/articles/{article.pk}").status_code == 404
+
+
+def test_article_page_shows_credits_and_attributions(client, demo):
+    article = Article.objects.get(source_name__endswith="01_spa_palm_festival.txt")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert article.title in html and "بريدة" in html
+    assert "14 سبتمبر 2025" in html
+    assert "واس" in html
+
+
+def test_not_found_is_arabic(client, demo):
+    response = client.get("/articles/999999/")
+    assert response.status_code == 404
+
+
+def test_outlet_page(client, demo):
+    response = client.get("/outlets/spa/")
+    assert response.status_code == 200 and "وكالة أنباء" in response.content.decode()
+
+
+def test_api_article_and_outlets(client, demo):
+    article = Article.objects.get(source_name__endswith="02_sabq_rewrite.txt")
+    data = client.get(f"/api/articles/{article.pk}").json()
+    assert data["title"] == article.title and data["publisher"]["slug"] == "sabq"
+    assert {"kind", "outlet", "evidence", "confidence"} <= set(data["attributions"][0])
+    outlets = client.get("/api/outlets?limit=500").json()
+    assert any(o["slug"] == "afp" and "أ ف ب" in o["aliases"] for o in outlets["results"])
+    schema = client.get("/api/schema")
+    assert schema.status_code == 200 and b"/api/articles/{id}" in schema.content
+
+
+def test_admin_login_is_arabic(client):
+    html = client.get("/admin/login/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html and "ادخل" in html
+
+
+@pytest.mark.parametrize("url", ["/admin/articles/article/", "/admin/sources/outlet/", "/admin/articles/attribution/",
+                                 "/admin/articles/event/", "/admin/articles/ingestrun/"])  # fmt: skip
+def test_admin_pages_open(editor, demo, url):
+    assert editor.get(url).status_code == 200
+
+
+def test_admin_ingest_page_opens(editor):
+    assert reverse("admin:articles_ingest") == INGEST
+    assert "إدخال مقالات" in editor.get(INGEST).content.decode()
+
+
+def test_admin_article_page_shows_attributions_inline(editor, demo):
+    article = Article.objects.get(source_name__endswith="03_aggregator_copy.txt")
+    html = editor.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "اكتشاف المزيد من مرآة الأخبار" in html  # the raw input, read-only
+    assert "previously_published_on" in html
+
+
+def test_admin_ingest_preview_then_confirm(editor, tmp_path):
+    text = (
+        "مطار جديد في المنطقة الشمالية\n\nعرعر - واس\n\n"
+        "أعلنت الهيئة العامة للطيران المدني اليوم بدء تشغيل مطار جديد في المنطقة الشمالية، "
+        "يستقبل رحلات داخلية يومية اعتباراً من الشهر المقبل.\n"
+    )
+    response = editor.post(INGEST, {"text": text})
+    html = response.content.decode()
+    assert response.status_code == 200 and "معاينة الإدخال" in html
+    assert '<mark title="wire_credit">عرعر - واس</mark>' in html
+    assert Article.objects.count() == 0  # a preview writes nothing
+    token = response.context["token"]
+    response = editor.post(INGEST, {"token": token, "url": "", "published": ""})
+    assert "جديدة: 1" in response.content.decode()
+    article = Article.objects.get()
+    assert article.title == "مطار جديد في المنطقة الشمالية" and article.ingest_run.origin == "admin"
+    assert Attribution.objects.get().outlet.slug == "spa"
+    # the token is spent: confirming twice saves nothing more
+    editor.post(INGEST, {"token": token})
+    assert Article.objects.count() == 1
+
+
+def test_admin_ingest_refuses_oversized_uploads(editor, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.ISNAD_MAX_UPLOAD_BYTES = 1000
+    upload = SimpleUploadedFile("big.txt", "كلمة ".encode() * 1000)
+    html = editor.post(INGEST, {"files": [upload]}).content.decode()
+    assert "والحد الأقصى" in html and Article.objects.count() == 0
+
+
+def test_the_ingest_page_is_for_staff_only(client):
+    response = client.get(INGEST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
