@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest eval clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ test: lint db
 bench-ingest: db
 	$(PY) manage.py migrate --no-input
 	$(PY) -m benchmarks.ingest_corpus
+
+# Precision and recall of attribution extraction on the labelled corpus sample.
+eval: db
+	$(PY) manage.py migrate --no-input
+	$(PY) -m evaluation.attributions
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -103,7 +103,11 @@ class OutletResolver:
             if stripped.startswith(prefix + " "):
                 stripped = stripped[len(prefix) + 1 :]
                 yield stripped
-        for base in dict.fromkeys([key, stripped]):
+        # «وكالة الأنباء الرسمية السورية»: «official» says nothing about which outlet it is.
+        unofficial = " ".join(word for word in key.split() if word != "الرسميه")
+        if unofficial != key:
+            yield unofficial
+        for base in dict.fromkeys([key, stripped, unofficial]):
             words = base.split()
             while len(words) > 1 and words[-1] in NATIONALITIES:
                 words = words[:-1]

@@ -81,9 +81,34 @@ def test_statements_attributed_to_outlets_are_quoted_sources(tmp_path, sentence,
 
 
 def test_bracketed_agency_codes_are_wire_credits(tmp_path):
-    article = one(tmp_path, "خبر\nالقاهرة (أ ش أ) - " + STORY + "وأضاف البيان (واس) أن العمل مستمر.\n" + STORY)
+    article = one(tmp_path, "خبر\nالقاهرة (أ ش أ) - " + STORY + "وأضاف البيان أن العمل مستمر (واس).\n" + STORY)
     assert {("wire_credit", "mena"), ("wire_credit", "spa")} <= kinds(article)
     assert article["dateline"] == "القاهرة"
+
+
+def test_a_bracketed_abbreviation_after_the_full_name_is_not_a_wire_credit(tmp_path):
+    text = (
+        "خبر\n"
+        + STORY
+        + "وذكرت وكالة الأنباء القطرية (قنا) أن الوفد وصل.\nوقال رئيس الجمهورية (الفرنسية) إن الاتفاق قائم.\n"
+    )
+    assert kinds(one(tmp_path, text)) == {("quoted_source", "qna")}
+
+
+def test_quoted_new_outlets_after_a_media_word(tmp_path):
+    text = "خبر\n" + STORY + 'وقال الوزير لصحيفة "المرصد اليومي" إن القرار نهائي.\nونشر صورته على موقع "تويتر".\n'
+    article = one(tmp_path, text)
+    [attribution] = article["attributions"]
+    assert attribution["kind"] == "quoted_source" and attribution["outlet"]["name"] == "المرصد اليومي"
+    assert attribution["outlet"]["placeholder"] is True
+
+
+def test_a_closing_credit_line_lists_every_agency(tmp_path):
+    second = "وأضافت الهيئة أن درجات الحرارة ستعود إلى معدلاتها الطبيعية مطلع الأسبوع المقبل مع نشاط في الرياح.\n"
+    text = "خبر\n" + STORY + second + "فرانس 24/ أ ف ب/ رويترز\n"
+    article = one(tmp_path, text, "page.txt", "--outlet", "france24.com")
+    assert kinds(article) == {("wire_credit", "afp"), ("wire_credit", "reuters")}
+    assert "رويترز" not in article["body"]
 
 
 def test_a_domain_beats_a_name(tmp_path):

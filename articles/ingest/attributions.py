@@ -23,7 +23,7 @@ ALIF_END = "[اًٍ]*"
 NAME_STOPS = {
     "وأن", "وان", "والمصدر", "وللمزيد", "وقد", "وتم", "وهو", "وذلك", "تابعوا", "تابعونا", "هو", "في",
     "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "التي", "الذي", "بأن", "بان", "قوله", "وقال",
-    "وقالت", "المعني", "المعنى", "اليوم", "أمس", "امس", "مساء", "صباح", "وفق", "حيث", "كما", "بينما",
+    "وقالت", "نقلا", "نقلاً", "بعد", "قبل", "خلال", "أثناء", "المعني", "المعنى", "اليوم", "أمس", "امس", "مساء", "صباح", "وفق", "حيث", "كما", "بينما",
 }  # fmt: skip
 MAX_NAME_WORDS = 5
 DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
@@ -115,7 +115,7 @@ def read_name(text: str, position: int, names, *, max_words: int = MAX_NAME_WORD
     # A punctuation mark between words ends the name.
     cut = []
     for index, word in enumerate(words):
-        if index and re.search(r"[،,.:;؛()\n]", text[start + words[index - 1].end() : start + word.start()]):
+        if index and re.search(r"[،,.:;؛()\n\"«»“”]", text[start + words[index - 1].end() : start + word.start()]):
             break
         cut.append(word)
     for count in range(len(cut), 0, -1):
@@ -173,15 +173,21 @@ SOURCE_LINE = re.compile(
 # Inline statements attributed to an outlet: «وفق "فرانس برس"», «بيان أوردته وكالة "ريا نوفوستي"».
 QUOTE_VERBS = (
     r"وفق|بحسب|حسب|حسبما (?:أفادت|ذكرت|أوردت|نقلت)|نقلا عن|نقلاً عن|"
-    r"(?:كما )?(?:ذكرت|أفادت|أوردت|قالت|نقلت|نشرت|أكدت|كشفت)|أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|"
-    r"نقلته|نقلتها|ذكره|ذكرته|أعلنته"
+    r"(?:كما )?(?:ذكرت?|أفادت?|أوردت?|قالت?|نقلت|نشرت|أكدت|كشفت|وصفت|أشارت|حذرت|أعلنت|بثت|أضافت)|"
+    r"أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|نقلته|نقلتها|ذكره|ذكرته|أعلنته|نشر|عبر|مع|عن|في"
 )
 # Prepositions written joined to the next word: «وفقا لوكالة», «لـ"رويترز"».
-JOINED = rf"وفقا ?ل|وفقاً ?ل|طبقا ?ل|لـ|ل(?={MEDIA_WORD})"
+UNAMBIGUOUS_AGENCIES = r"فرانس برس|رويترز|أسوشيتد برس|أسوشييتد برس|الأناضول|سي إن إن|بي بي سي|سكاي نيوز|نوفوستي|شينخوا"
+JOINED = rf"وفقا ?ل|وفقاً ?ل|طبقا ?ل|لـ|ل(?={MEDIA_WORD})|ل(?={UNAMBIGUOUS_AGENCIES})"
 INLINE_QUOTE = re.compile(
     rf"(?<![\w\u0600-\u06ff])(?:و|ف)?(?:(?:{QUOTE_VERBS})(?![\w\u0600-\u06ff])|{JOINED})\s*(?:{MEDIA_WORD}\s*)?(?=\S)"
 )
 MEDIA_BEFORE = re.compile(rf"{MEDIA_WORD}\s*$")
+# «موقع», «قناة», «شبكة» and a bare «وكالة» also mean a place, a canal, a network or an agency
+# of government: after them only a quoted name counts as a new outlet.
+STRICTLY_MEDIA = re.compile(r"(?:صحيف[ةه]|جريد[ةه]|مجل[ةه]|إذاع[ةه]|اذاع[ةه]|وكال[ةه] (?:أنباء|الأنباء))\s*$")
+NOT_MEDIA = {fold(w) for w in ("تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "إنستغرام", "انستغرام", "سناب شات", "تيك توك",
+                               "واتساب", "تلغرام", "تيليغرام", "لينكد إن", "الفايسبوك", "موديز", "فيتش", "ستاندرد آند بورز")}  # fmt: skip
 # Agency codes in brackets: «(واس)», «(أ ش أ)», «الرياض (رويترز) -».
 AGENCY_CODE = re.compile(r"\(\s*([^()\n]{2,24}?)\s*\)")
 # Photo credits at the end of a caption: «... 8 مايو 2023 - AFP», «(صورة: رويترز)».
@@ -226,31 +232,60 @@ def inline_attributions(line: Line, names) -> list[FoundAttribution]:
     """Statements the story attributes to an outlet; institutions and anonymous sources are not."""
     found = []
     for match in INLINE_QUOTE.finditer(line.text):
-        name = read_name(line.text, match.end(), names, max_words=4)
         media = MEDIA_BEFORE.search(line.text, match.start(), match.end())
-        if media and not (name and name.known):
-            # «وكالة الأنباء السعودية»: the media word is part of the name.
-            name = read_name(line.text, media.start(), names, max_words=5)
-        if not name or not name.known:
+        name = _quoted_source_name(line.text, match, media, names)
+        if name is None:
             continue
-        with_media_word = bool(media)
-        if fold(name.text) in COMMON_WORDS and not (name.quoted or with_media_word):
+        if fold(name.text) in COMMON_WORDS and not (name.quoted or media):
             continue
-        if match.group(0).strip() == "لـ" and not name.quoted:
-            continue
-        found.append(_found(Kind.QUOTED_SOURCE, line, match.start(), name, 0.85, False))
+        found.append(_found(Kind.QUOTED_SOURCE, line, match.start(), name, 0.85 if name.known else 0.7, not name.known))
     return found
 
 
+PREPOSITIONS = ("عبر", "مع", "عن", "في")
+
+
+def _quoted_source_name(text: str, match: re.Match, media: re.Match | None, names) -> Name | None:
+    """The outlet a reporting phrase names: known to the gazetteer, or a new one the text marks as media."""
+    first = match.group(0).split()[0]
+    if (first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)) and not media:
+        return None  # these introduce an outlet only with a media word: «عن وكالة "الأناضول"»
+    name = read_name(text, match.end(), names, max_words=4)
+    if media and name and not name.quoted and not _reviewed(name, names):
+        # «وكالة الأنباء السعودية»: the media word is part of the name.
+        longer = read_name(text, media.start(), names, max_words=5)
+        if longer and _reviewed(longer, names):
+            return longer
+    if name is None or fold(name.text) in NOT_MEDIA:
+        return None
+    if _reviewed(name, names):
+        return name
+    if media and (name.quoted or re.fullmatch(r"[A-Za-z0-9 .&-]+", name.text)):
+        return name
+    if media and STRICTLY_MEDIA.search(media.group(0)) and len(name.text.split()) <= 3:
+        # an unquoted new name keeps its media word: «وكالة الأنباء الكندية», «إذاعة كوبيراتيفا»
+        return Name(text[media.start() : name.end], media.start(), name.end, False, False)
+    return None
+
+
+def _reviewed(name: Name, names) -> bool:
+    """Known from the gazetteer, not only from a placeholder this run created from other text."""
+    return any(not outlet.is_placeholder for outlet in names.candidates(name.text))
+
+
 def agency_codes(line: Line, names) -> list[FoundAttribution]:
-    """Bracketed agency codes: «(واس)», «(أ ش أ)», «الرياض (رويترز) -»."""
+    """Bracketed agency codes: «(واس)», «(أ ش أ)», «الرياض (رويترز) -»; not «وكالة ... (سانا)»."""
     found = []
     for match in AGENCY_CODE.finditer(line.text):
         code = match.group(1)
         outlets = names.candidates(code)
-        if outlets and outlets[0].kind in ("wire_agency", "broadcaster"):
-            name = Name(code, match.start(1), match.end(1), True, True)
-            found.append(_found(Kind.WIRE_CREDIT, line, match.start(), name, 0.9, False))
+        if not outlets or outlets[0].kind not in ("wire_agency", "broadcaster") or fold(code) in COMMON_WORDS:
+            continue
+        before, after = line.text[max(0, match.start() - 60) : match.start()], line.text[match.end() :]
+        if re.search(r"وكال[ةه]", before) or not re.match(r"\s*(?:[-–—ـ:.،,]|$)", after):
+            continue  # an abbreviation after the agency's full name, or a word in running text
+        name = Name(code, match.start(1), match.end(1), True, True)
+        found.append(_found(Kind.WIRE_CREDIT, line, match.start(), name, 0.9, False))
     return found
 
 

@@ -52,7 +52,8 @@ class Draft:
 
     def add(self, attribution: FoundAttribution) -> None:
         """Keep one attribution per kind, name and span."""
+        key = (attribution.kind, attribution.name, attribution.start, attribution.end)
         for seen in self.attributions:
-            if (seen.kind, seen.start, seen.end) == (attribution.kind, attribution.start, attribution.end):
+            if (seen.kind, seen.name, seen.start, seen.end) == key:
                 return
         self.attributions.append(attribution)

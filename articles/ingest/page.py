@@ -120,12 +120,24 @@ def _apply_credit(draft: Draft, line: Line, names) -> None:
 
 
 def _parse_body(draft: Draft, body: list[Line], names) -> None:
+    if len(body) > 1 and _is_closing_credit(body[-1], names):
+        closing = body.pop()
+        for attribution in parse_credit(closing.text, closing.start, names, draft.publisher).attributions:
+            draft.add(attribution)
     draft.body = "\n\n".join(line.text for line in body)
     for index, line in enumerate(body):
         if index == 0:
             _inline_dateline(draft, line)
         for attribution in found.inline_attributions(line, names) + found.agency_codes(line, names):
             draft.add(attribution)
+
+
+def _is_closing_credit(line: Line, names) -> bool:
+    """A last line made only of outlet names: «فرانس 24/ أ ف ب/ رويترز», «(واس)»."""
+    if line.word_count > 8 or not re.search(r"[/|،,()-]", line.text):
+        return False
+    credit = parse_credit(line.text, line.start, names)
+    return bool(credit.attributions or credit.self_names) and not credit.authors and not credit.dateline
 
 
 def _inline_dateline(draft: Draft, line: Line) -> None:
