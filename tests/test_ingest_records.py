@@ -108,3 +108,14 @@ def test_ingesting_records_and_running_again(tmp_path):
     assert Article.objects.get(url="https://sabq.org/a").raw == json.dumps(
         record(id="a", url="https://sabq.org/a"), ensure_ascii=False
     )
+
+
+def test_html_entities_in_fields_are_decoded(tmp_path):
+    [article] = preview(jsonl(tmp_path, record(byline="&nbsp;واس (جدة)", outlet_domain="okaz.com.sa")))
+    assert kinds(article) == {("wire_credit", "spa")} and article["dateline"] == "جدة"
+
+
+def test_an_agency_named_only_by_adjectives_is_no_outlet(tmp_path):
+    text = TEXT + " وقالت وكالة الأنباء الرسمية إن الوفد وصل. وذكرت وكالة الأنباء الروسية أن الاجتماع انتهى."
+    [article] = preview(jsonl(tmp_path, record(text=text)))
+    assert article["attributions"] == []

@@ -14,6 +14,7 @@ from articles.arabic import fold
 from articles.ingest.draft import FoundAttribution
 from articles.ingest.lines import Line
 from articles.models import AttributionKind as Kind
+from sources.resolver import NATIONALITIES
 
 OPEN_QUOTES = "\"'«“”„‘’″″ \u00a0"
 CLOSE_QUOTES = "\"'»”“″″’"
@@ -262,6 +263,8 @@ def _quoted_source_name(text: str, match: re.Match, media: re.Match | None, name
         return name
     if media and (name.quoted or re.fullmatch(r"[A-Za-z0-9 .&-]+", name.text)):
         return name
+    if all(word in NATIONALITIES for word in fold(name.text).split()):
+        return None  # «وكالة الأنباء الرسمية», «وكالة الأنباء الروسية» name no particular outlet
     if media and STRICTLY_MEDIA.search(media.group(0)) and len(name.text.split()) <= 3:
         # an unquoted new name keeps its media word: «وكالة الأنباء الكندية», «إذاعة كوبيراتيفا»
         return Name(text[media.start() : name.end], media.start(), name.end, False, False)

@@ -7,6 +7,7 @@ trafilatura's JSON (text, date, hostname, sitename, author) and schema.org-like 
 
 from __future__ import annotations
 
+import html
 import json
 
 from articles.arabic import strip_invisible
@@ -41,7 +42,8 @@ def field_value(record: dict, name: str) -> str:
             value = value.get("name") or ""
         if value not in (None, ""):
             # Some exports end texts with a C string terminator; no text column can hold it.
-            return strip_invisible(str(value).replace("\x00", "")).strip()
+            # Scrapers leave HTML entities in fields («&nbsp;واس (جدة)», «خالد خليل &ndash; سبق»).
+            return strip_invisible(html.unescape(str(value)).replace("\x00", "")).strip()
     return ""
 
 
