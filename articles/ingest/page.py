@@ -28,7 +28,9 @@ SECTIONS = {
 LIST_ITEM = re.compile(r"^\s*[-•*▪◦]\s+\S")
 CREDIT_SEPARATOR = re.compile(r"[-–—ـ:(]")
 SENTENCE_END = re.compile(r"[.!؟?:\"”»)]\s*$")
-TITLE_IN_DISCLAIMER = re.compile(r"(?:^|\s)ل?(?:خبر|مادة|مقال|تقرير)\s+[“\"«]?(.{10,200}?)[”\"»]?\s+(?:تم اقتباس|تابعوا)")
+TITLE_IN_DISCLAIMER = re.compile(
+    r"(?:^|\s)ل?(?:خبر|مادة|مقال|تقرير)\s+[“\"«]?(.{10,200}?)[”\"»]?\s+(?:تم اقتباس|تابعوا)"
+)
 TRAILING_NOTE = re.compile(r"\s\*\s*(?:نقلا|نقلاً) عن\s*(?=\S)")
 INLINE_DATELINE = re.compile(r"^([^()\n،,:\-–]{2,30}?)\s*(?:[،,][^()\n]{0,40})?\(([^()\n]{2,25})\)\s*[-–—ـ:]+")
 
