@@ -221,7 +221,8 @@ def _create_database() -> None:
 
 def stop() -> str:
     if not running_pid():
-        _remove_stale_locks() if initialised() else None
+        if initialised():
+            _remove_stale_locks()
         return "PostgreSQL is not running"
     _run_as_owner([str(find_bindir() / "pg_ctl"), "-D", str(data_dir()), "-m", "fast", "-w", "stop"])
     return "PostgreSQL stopped"

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from newsroom import localdb
 from newsroom.env import env_bool, env_int, env_list, env_required
@@ -15,13 +16,9 @@ SECRET_KEY = env_required(
     "DJANGO_SECRET_KEY", unless_debug=DEBUG, debug_value="isnad-development-key-not-for-production"
 )
 if not DEBUG and len(SECRET_KEY) < 50:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is not set. Production mode needs it; see README.md.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

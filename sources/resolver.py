@@ -8,7 +8,6 @@ that «الشرق القطرية» stays Al-Sharq of Qatar rather than Asharq. A
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
@@ -31,14 +30,6 @@ MAX_NAME_WORDS = 6
 
 def name_key(name: str) -> str:
     return fold(name).strip(" .:-–—_*()[]")
-
-
-@dataclass
-class Resolution:
-    outlet: Outlet | None
-    # True when no gazetteer entry matched and a placeholder was (or would be) created.
-    is_new_placeholder: bool = False
-    candidates: list[Outlet] = field(default_factory=list)
 
 
 class OutletResolver:
@@ -85,15 +76,14 @@ class OutletResolver:
             return prefer
         return found[0] if found else None
 
-    def resolve(self, name: str, *, prefer: Outlet | None = None) -> Resolution:
-        """Like match, but an unknown name becomes a placeholder outlet for an editor to review."""
+    def resolve(self, name: str, *, prefer: Outlet | None = None, create: bool = True) -> Outlet | None:
+        """The outlet a name or domain means; with `create`, an unknown name becomes a placeholder
+        outlet for an editor to review."""
         outlet = self.match(name, prefer=prefer) or self.by_url(name)
-        if outlet:
-            return Resolution(outlet)
         key = name_key(name)
-        if not key or len(key.split()) > MAX_NAME_WORDS:
-            return Resolution(None)
-        return Resolution(self._placeholder(self._clean_name(name)), is_new_placeholder=True)
+        if outlet or not create or not key or len(key.split()) > MAX_NAME_WORDS:
+            return outlet
+        return self._placeholder(self._clean_name(name))
 
     def _keys(self, name: str):
         key = name_key(name)

@@ -18,8 +18,6 @@ from sources.resolver import NATIONALITIES
 
 OPEN_QUOTES = "\"'«“”„‘’″″ \u00a0"
 CLOSE_QUOTES = "\"'»”“″″’"
-HAMZA_A = "[اأإآ]"
-ALIF_END = "[اًٍ]*"
 # Words that start the clause after a name: the name ends before them.
 NAME_STOPS = {
     "وأن", "وان", "والمصدر", "وللمزيد", "وقد", "وتم", "وهو", "وذلك", "تابعوا", "تابعونا", "هو", "في",
@@ -239,7 +237,7 @@ def inline_attributions(line: Line, names) -> list[FoundAttribution]:
             continue
         if fold(name.text) in COMMON_WORDS and not (name.quoted or media):
             continue
-        found.append(_found(Kind.QUOTED_SOURCE, line, match.start(), name, 0.85 if name.known else 0.7, not name.known))
+        found.append(_found(Kind.QUOTED_SOURCE, line, match.start(), name, 0.85, not name.known))
     return found
 
 

@@ -29,7 +29,7 @@ class RunOutlets:
             or self.resolver.by_url(draft.url or "")
         )
         if draft.publisher is None and draft.publisher_hint:
-            draft.publisher = self.resolver.resolve(draft.publisher_hint).outlet
+            draft.publisher = self.resolver.resolve(draft.publisher_hint)
 
     def resolve_attributions(self, draft: Draft) -> None:
         """Give every attribution its outlet; drop the publisher crediting itself."""
@@ -38,11 +38,9 @@ class RunOutlets:
             if attribution.unnamed:
                 kept.append(attribution)
                 continue
-            outlet = self.resolver.match(attribution.name, prefer=draft.publisher) or self.resolver.by_url(
-                attribution.name
+            outlet = self.resolver.resolve(
+                attribution.name, prefer=draft.publisher, create=attribution.may_create_outlet
             )
-            if outlet is None and attribution.may_create_outlet:
-                outlet = self.resolver.resolve(attribution.name).outlet
             if outlet is None or (draft.publisher is not None and outlet == draft.publisher):
                 continue
             attribution.outlet = outlet

@@ -83,9 +83,10 @@ def _parse_header(draft: Draft, header: list[Line], names) -> None:
             draft.add(credit)
         else:
             rest.append(line)
+    credit_lines = {line.start for line in rest if _is_credit_line(line, names)}
     if not draft.title:
         repeated = [line for line in rest if counts[_key(line)] > 1 and line.word_count >= 3]
-        headlines = [line for line in rest if line.word_count >= 2 and not _is_credit_line(line, names)]
+        headlines = [line for line in rest if line.word_count >= 2 and line.start not in credit_lines]
         candidates = repeated or [line for line in headlines if line.word_count >= 3] or headlines
         if candidates:
             draft.title = candidates[0].text
@@ -94,7 +95,7 @@ def _parse_header(draft: Draft, header: list[Line], names) -> None:
             continue
         if fold(line.text) in SECTIONS and not draft.section:
             draft.section = line.text
-        elif _is_credit_line(line, names) and not draft.byline:
+        elif line.start in credit_lines and not draft.byline:
             _apply_credit(draft, line, names)
         elif 2 <= line.word_count <= 4 and not re.search(r"\d", line.text) and not draft.byline:
             draft.byline = line.text

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, reset_queries, transaction
+from django.db import reset_queries
 from django.utils import timezone
 
 from articles.ingest.dates import parse_timestamp
@@ -224,8 +224,4 @@ def _finish_run(report: IngestReport) -> None:
     )
     run.failures = [{"input": f.input, "line": f.line, "reason": f.reason} for f in report.failures[:1000]]
     run.finished_at = timezone.now()
-    try:
-        with transaction.atomic():
-            run.save()
-    except DatabaseError:
-        pass
+    run.save()
