@@ -4,6 +4,9 @@ from django.utils import timezone
 
 from articles import admin_ingest
 from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review
+from articles.search.compile import compile_query
+from articles.search.indexing import index_articles
+from articles.search.query import parse
 
 
 class AttributionInline(admin.StackedInline):
@@ -59,6 +62,16 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [AttributionInline, ArticleVersionInline]
     actions = ["hide", "publish"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Words go to the full-text search (the same as the public one); URLs and ids to the fields."""
+        if not search_term or search_term.startswith(("http://", "https://")) or search_term.isdigit():
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.search(compile_query(parse(search_term))), False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        index_articles([obj.pk])  # an edited title or body is searchable as edited
 
     @admin.action(description="إخفاء المقالات المحددة عن العموم")
     def hide(self, request, queryset):

@@ -3,10 +3,12 @@
 from django.urls import path
 
 from articles import api as articles_api
+from articles import api_search
 from sources import api as sources_api
 
 urlpatterns = [
     path("articles/<int:pk>", articles_api.ArticleDetail.as_view(), name="api-article"),
+    path("search", api_search.Search.as_view(), name="api-search"),
     path("outlets", sources_api.OutletList.as_view(), name="api-outlets"),
     path("outlets/<slug:slug>", sources_api.OutletDetail.as_view(), name="api-outlet"),
 ]

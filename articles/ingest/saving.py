@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from articles.ingest.draft import Draft
 from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Review
+from articles.search import analysis
+from articles.search.indexing import Batch
 
 ARTICLE_FIELDS = [
     "publisher", "title", "body", "byline", "dateline", "section", "captions", "url", "external_id",
@@ -65,31 +67,40 @@ def _save_distinct(chunk: list[tuple[str, Draft]], run) -> list[tuple[str, Draft
     seen |= set(
         ArticleVersion.objects.filter(article__source_key__in=keys).values_list("article__source_key", "content_hash")
     )
-    outcomes, new, attributions = [], [], []
+    outcomes, new, attributions, search = [], [], [], Batch()
     for key, draft in chunk:
         if (key, draft.content_hash) in seen:
             outcomes.append(("unchanged", draft, ""))
         elif key in current:
-            attributions += _update(key, draft, run)
+            attributions += _update(key, draft, run, search)
             outcomes.append(("updated", draft, ""))
         else:
             new.append((key, draft))
-    articles = Article.objects.bulk_create([_article(key, draft, run) for key, draft in new])
+    articles = Article.objects.bulk_create([_article(key, draft, run, search) for key, draft in new])
     for article, (_, draft) in zip(articles, new, strict=True):
         attributions += _attributions(article, draft)
         outcomes.append(("created", draft, ""))
     Attribution.objects.bulk_create(attributions)
+    with connection.cursor() as cursor:
+        search.save_vocabulary(cursor)
     return outcomes
 
 
-def _article(key: str, draft: Draft, run) -> Article:
+def _article(key: str, draft: Draft, run, search: Batch) -> Article:
     article = Article(source_key=key, ingest_run=run)
     for name in ARTICLE_FIELDS:
         setattr(article, name, getattr(draft, name))
+    _index(article, search)
     return article
 
 
-def _update(key: str, draft: Draft, run) -> list[Attribution]:
+def _index(article: Article, search: Batch) -> None:
+    """Search is written with the article, in the same transaction: nothing is ever unindexed."""
+    article.search_vector, article.search_head = search.add(article.title, article.body, article.captions)
+    article.indexed_with = analysis.VERSION
+
+
+def _update(key: str, draft: Draft, run, search: Batch) -> list[Attribution]:
     """Keep the current content as an earlier version, then take the new one."""
     article = Article.objects.select_for_update().get(source_key=key)
     ArticleVersion.objects.get_or_create(
@@ -109,6 +120,7 @@ def _update(key: str, draft: Draft, run) -> list[Attribution]:
     for name in ARTICLE_FIELDS:
         setattr(article, name, getattr(draft, name))
     article.ingest_run = run
+    _index(article, search)
     article.save()
     # The parser's unreviewed claims are redone; editors' work and reviewed claims stay.
     article.attributions.filter(claimed_by=ClaimedBy.PARSER, review=Review.UNREVIEWED).delete()

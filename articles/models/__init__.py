@@ -2,6 +2,7 @@ from articles.models.article import Article, ArticleVersion, DatePrecision, RawF
 from articles.models.attribution import Attribution, AttributionKind, ClaimedBy, Review
 from articles.models.event import Event
 from articles.models.ingest_run import IngestRun
+from articles.models.search_term import SearchTerm
 
 __all__ = [
     "Article",
@@ -14,5 +15,6 @@ __all__ = [
     "IngestRun",
     "RawFormat",
     "Review",
+    "SearchTerm",
     "Visibility",
 ]

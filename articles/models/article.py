@@ -1,6 +1,8 @@
 """Articles as published, with the raw input they came from kept verbatim."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import MD5
 from django.urls import reverse
@@ -25,12 +27,66 @@ class RawFormat(models.TextChoices):
     JSON = "json", "سجل JSON"
 
 
+# Attribution kinds that mean "this text was taken from elsewhere".
+REPUBLICATION_KINDS = [
+    "adapted_by", "previously_published_on", "republished_from", "original_source", "translated_from",
+]  # fmt: skip
+
+
+def _cites(kinds: list[str]) -> models.Q:
+    from articles.models.attribution import Attribution, Review
+
+    return models.Q(
+        models.Exists(
+            Attribution.objects.filter(article=models.OuterRef("pk"), kind__in=kinds).exclude(review=Review.REJECTED)
+        )
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=Visibility.PUBLIC)
 
     def latest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
+
+    def oldest_first(self):
+        return self.order_by(models.F("published_at").asc(nulls_last=True), "id")
+
+    def republished(self):
+        """Articles that say (or were found) to be taken from another outlet."""
+        return self.filter(_cites(REPUBLICATION_KINDS))
+
+    def wire_copies(self):
+        """Articles credited to a wire agency, not saying they were taken from an outlet."""
+        return self.filter(_cites(["wire_credit"]) & ~_cites(REPUBLICATION_KINDS))
+
+    def originals(self):
+        """Articles that credit no upstream at all."""
+        return self.exclude(_cites([*REPUBLICATION_KINDS, "wire_credit"]))
+
+    def search(self, compiled):
+        """Articles matching a compiled query (articles.search.compile), with `exact_match` and `rank`."""
+        from articles.search.expressions import Matches, Rank
+
+        if not compiled:
+            return self.none()
+        if compiled.exact_tsquery == compiled.tsquery:
+            exact = models.Value(True)
+        else:  # one index lookup for the whole set, not a second pass over every vector
+            exact_ids = Article.objects.filter(Matches(compiled.exact_tsquery)).values("pk")
+            exact = models.ExpressionWrapper(models.Q(pk__in=exact_ids), output_field=models.BooleanField())
+        ranked = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
+        return self.filter(Matches(compiled.tsquery)).annotate(exact_match=exact, rank=Rank(ranked))
+
+    def by_relevance(self):
+        """Exact matches before matches through a spelling variant, then rank, then recency."""
+        return self.order_by(
+            models.F("exact_match").desc(),
+            models.F("rank").desc(),
+            models.F("published_at").desc(nulls_last=True),
+            "-id",
+        )
 
 
 class RawInput(models.Model):
@@ -88,6 +144,13 @@ class Article(RawInput):
         related_name="articles",
         verbose_name="دفعة الإدخال",
     )
+    # Written by articles.search.indexing with the Python analyzer; `indexed_with` is its version,
+    # so a changed analyzer knows which articles to index again.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # Title and lead only: small enough to stay in the row, so ranking thousands of matches never
+    # reads the full vector back from TOAST.
+    search_head = SearchVectorField(null=True, editable=False)
+    indexed_with = models.PositiveSmallIntegerField(default=0, editable=False)
     ingested_at = models.DateTimeField("أُدخل في", auto_now_add=True)
     updated_at = models.DateTimeField("حُدّث في", auto_now=True)
 
@@ -117,6 +180,7 @@ class Article(RawInput):
             models.Index(models.F("published_at").desc(nulls_last=True), "id", name="article_latest"),
             models.Index(fields=["publisher", "published_at"], name="article_publisher_date"),
             models.Index(fields=["content_hash"], name="article_content_hash"),
+            GinIndex(fields=["search_vector"], name="article_search"),
         ]
 
     def __str__(self):

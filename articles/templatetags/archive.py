@@ -22,3 +22,16 @@ def publication_date(article) -> str:
     if not article.published_at or article.date_precision not in FORMATS:
         return ""
     return format_date(timezone.localtime(article.published_at), FORMATS[article.date_precision])
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters changed (None removes one): for pages and facets."""
+    params = context["request"].GET.copy()
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value not in (None, ""):
+            params[name] = value
+    if "page" not in changes:
+        params.pop("page", None)
+    return "?" + params.urlencode()

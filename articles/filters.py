@@ -1,0 +1,51 @@
+"""Search and archive filters (django-filter): outlet, kind, country, event, provenance, dates, sort."""
+
+import datetime
+
+import django_filters
+from django.utils import timezone
+
+from articles.models import Event
+from sources.models import Outlet, OutletKind
+
+PROVENANCE_CHOICES = [
+    ("original", "أصلية فقط"),
+    ("republished", "منقولة فقط"),
+    ("wire", "من وكالات الأنباء"),
+]
+SORT_CHOICES = [("relevance", "الأكثر صلة"), ("newest", "الأحدث"), ("oldest", "الأقدم")]
+
+
+class ArticleFilter(django_filters.FilterSet):
+    outlet = django_filters.ModelMultipleChoiceFilter(
+        field_name="publisher", to_field_name="slug", queryset=Outlet.objects.all(), label="المنفذ"
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="publisher__kind", choices=OutletKind.choices, label="نوع المنفذ"
+    )
+    country = django_filters.CharFilter(field_name="publisher__country", lookup_expr="iexact", label="البلد")
+    event = django_filters.ModelChoiceFilter(
+        field_name="event", to_field_name="slug", queryset=Event.objects.all(), label="الحدث"
+    )
+    provenance = django_filters.ChoiceFilter(choices=PROVENANCE_CHOICES, method="filter_provenance", label="المصدر")
+    since = django_filters.DateFilter(method="filter_since", label="من تاريخ")
+    until = django_filters.DateFilter(method="filter_until", label="إلى تاريخ")
+    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="keep", label="الترتيب", empty_label=None)
+
+    def filter_provenance(self, queryset, name, value):
+        return {"original": queryset.originals, "republished": queryset.republished, "wire": queryset.wire_copies}[
+            value
+        ]()
+
+    def filter_since(self, queryset, name, value):
+        return queryset.filter(published_at__gte=_day_start(value))
+
+    def filter_until(self, queryset, name, value):
+        return queryset.filter(published_at__lt=_day_start(value + datetime.timedelta(days=1)))
+
+    def keep(self, queryset, name, value):
+        return queryset  # applied by the search, which orders by relevance when there is a query
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

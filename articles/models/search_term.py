@@ -1,0 +1,30 @@
+"""The search vocabulary: every indexed word form, for spelling variants and suggestions."""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+
+
+class SearchTerm(models.Model):
+    """A word form seen in indexed articles (folded, without the definite article).
+
+    Transliterated names are spelled many ways (قرغيزستان/قيرغيزستان, ترامب/ترمب) and no stemmer
+    joins them; a query word is expanded to the forms here that share its consonant skeleton or
+    are close to it in trigrams.
+    """
+
+    form = models.CharField("الصيغة", max_length=100, primary_key=True)
+    lexeme = models.CharField("الجذع المفهرس", max_length=100)
+    skeleton = models.CharField("الهيكل الساكن", max_length=100)
+    display = models.CharField("كما كُتبت", max_length=100)
+    article_count = models.PositiveIntegerField("عدد المقالات", default=0)
+
+    class Meta:
+        verbose_name = "كلمة مفهرسة"
+        verbose_name_plural = "مفردات البحث"
+        indexes = [
+            models.Index(fields=["skeleton"], name="search_term_skeleton"),
+            GinIndex(OpClass("form", name="gin_trgm_ops"), name="search_term_form_trgm"),
+        ]
+
+    def __str__(self):
+        return self.display

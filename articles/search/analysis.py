@@ -1,0 +1,124 @@
+"""The analyzer: the same normalization and light stemming for documents and queries.
+
+Text is folded (`articles.arabic.fold`), cut into letter runs and digit runs, stripped of the
+definite article with its proclitics (ال وال بال كال فال لل) and of light10's suffixes. A word
+that may carry a one-letter proclitic (و ف ب ك ل) is indexed under both readings at the same
+position, because the letter is as often part of a name (بوتين، فرانس) as a prefix (لبوتين): the
+stock Snowball stemmer guesses, and names lose their first letter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
+
+# Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
+VERSION = 3
+# A token of the original text: letters with their marks, or digits. Offsets point into the text.
+TOKEN = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+|\d+")
+ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+PROCLITICS = "وفبكل"
+SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+LONG_VOWELS = str.maketrans("", "", "اويء")
+
+# Function words, folded. Never indexed; ignored in queries outside quotes.
+STOP_WORDS = frozenset(
+    """
+    في فى من الى على عن مع ان او ام ثم هذا هذه ذلك تلك هولاء هاولاء التي التى الذي الذين اللذين اللتين
+    اللواتي اللاتي كان كانت يكون تكون كانوا قد لقد لا ما لم لن هو هي هم هن انه انها الا اذا اذ كل بعض غير
+    بين حتى عند منذ خلال حيث كما ايضا لكن بل اي ايه وفي ومن وعلى والى وعن وان وقد ولا وما ولم وهو وهي
+    وهذا وهذه وكان وكانت ذلك وذلك فيه فيها منه منها عليه عليها اليه اليها عنه عنها به بها له لها لهم
+    وهم التي كذلك بعد قبل امام دون لدى نحو ضمن عبر وفق وبين وبعد وقبل وخلال وكل ومع او وهناك هناك هنا
+    """.split()  # noqa: SIM905 - a block of words reads better than a list of 120 strings
+)
+MIN_STEM = 2
+FORM_MARK = "="
+
+
+class Reading(NamedTuple):
+    """One way to read a token: its lexeme, and its form (folded, without the definite article),
+    which is what spelling variants are looked up from."""
+
+    lexeme: str
+    form: str
+
+
+class Word(NamedTuple):
+    """One token of a text: where it is, and its readings (the literal reading first)."""
+
+    position: int
+    start: int
+    end: int
+    readings: tuple[Reading, ...]
+
+    @property
+    def lexemes(self) -> set[str]:
+        return {reading.lexeme for reading in self.readings}
+
+
+def words(text: str) -> list[Word]:
+    """The indexed tokens of a text, stop words left out (their positions still count)."""
+    found = []
+    for position, match in enumerate(TOKEN.finditer(text)):
+        readings = analyse(match.group())
+        if readings:
+            found.append(Word(position, match.start(), match.end(), readings))
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def analyse(token: str) -> tuple[Reading, ...]:
+    """The readings of one token; none for a stop word or a lone letter."""
+    folded = fold(token).replace(" ", "")
+    if folded in STOP_WORDS or (len(folded) < 2 and not folded.isdigit()):
+        return ()
+    if folded.isdigit() or folded.isascii():
+        return (Reading(folded, folded),)
+    readings = [Reading(stem(folded), strip_article(folded))]
+    if folded[0] in PROCLITICS and len(folded) >= 4 and readings[0].form == folded:
+        # و/ف/ب/ك/ل may be a proclitic: the other reading is indexed too.
+        rest = folded[1:]
+        if rest not in STOP_WORDS:
+            readings.append(Reading(stem(rest), strip_article(rest)))
+    if readings[-1].lexeme == readings[0].lexeme:
+        del readings[1:]
+    return tuple(readings)
+
+
+def form_lexeme(reading: Reading) -> str:
+    """The lexeme under which a word's unstemmed form is indexed (when stemming changed it):
+    ranking puts السعودية above سعود, which light stemming joins."""
+    return reading.lexeme if reading.form == reading.lexeme else FORM_MARK + reading.form
+
+
+def strip_article(word: str) -> str:
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            return word[len(prefix) :]
+    return word
+
+
+def stem(word: str) -> str:
+    """Light10 (Larkey et al.) on a folded word: the definite article, then each suffix once."""
+    word = strip_article(word)
+    for suffix in SUFFIXES:
+        if len(word) > len(suffix) + 1 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def skeleton(form: str) -> str:
+    """First and last letters, and the consonants between: transliterations of one name differ
+    in their inner long vowels (a final ا or ي is grammar: فرنسا، فرنسي)."""
+    return form[:1] + form[1:-1].translate(LONG_VOWELS) + form[-1:] if len(form) > 2 else form
+
+
+@lru_cache(maxsize=100_000)
+def display(surface: str, form: str) -> str:
+    """A form as the text wrote it (hamza and ta marbuta kept, harakat and tatweel dropped)."""
+    written = INVISIBLE.sub("", HARAKAT.sub("", surface).replace(TATWEEL, ""))
+    tail = written[len(written) - len(form) :]
+    return tail if len(written) >= len(form) and fold(tail) == form else form

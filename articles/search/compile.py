@@ -1,0 +1,92 @@
+"""From a parsed query to PostgreSQL tsqueries: the exact one, and one that admits variants.
+
+Each word is looked up in the vocabulary: a word typed with a proclitic (لقرغيزستان) also
+matches its bare reading when the archive uses that reading more, and words of four letters or
+more admit their spelling variants. Exact matches rank above matches through a variant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from articles.search import vocabulary
+from articles.search.analysis import Reading, form_lexeme
+from articles.search.indexing import quote
+from articles.search.query import Clause, ParsedQuery
+
+
+@dataclass
+class CompiledQuery:
+    tsquery: str = ""  # exact words or their variants
+    exact_tsquery: str = ""
+    forms_tsquery: str = ""  # the words as typed, unstemmed: a ranking boost
+    lexemes: set[str] = field(default_factory=set)  # every lexeme that makes a match (for snippets)
+    variants: list[str] = field(default_factory=list)  # other spellings admitted, as written
+    unknown: list[str] = field(default_factory=list)  # query words not in the vocabulary at all
+
+    def __bool__(self) -> bool:
+        return bool(self.tsquery)
+
+
+def compile_query(parsed: ParsedQuery) -> CompiledQuery:
+    compiled = CompiledQuery()
+    if not parsed:
+        return compiled
+    full, exact = [], []
+    for group in parsed.groups:
+        terms = [_clause(clause, compiled) for clause in group]
+        full.append(_any([f for f, _ in terms]))
+        exact.append(_any([e for _, e in terms]))
+    for clause in parsed.excluded:
+        excluded, _ = _clause(clause, CompiledQuery())
+        full.append(f"!{excluded}")
+        exact.append(f"!{excluded}")
+    compiled.tsquery, compiled.exact_tsquery = " & ".join(full), " & ".join(exact)
+    forms = sorted({quote(form_lexeme(slot[0])) for clause in parsed.clauses for slot in clause.slots if slot})
+    compiled.forms_tsquery = " | ".join(forms)
+    return compiled
+
+
+def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
+    """(tsquery admitting variants, exact tsquery) of one word or phrase."""
+    if clause.phrase:
+        return (_phrase(clause, compiled),) * 2
+    readings = _meant(clause.slots[0])
+    exact = sorted({r.lexeme for r in readings})
+    admitted = {}
+    for reading in readings:
+        for variant in vocabulary.variants(reading.form):
+            if variant.lexeme not in exact:
+                admitted.setdefault(variant.lexeme, variant.display)
+    compiled.lexemes.update(exact, admitted)
+    compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
+    return _any([quote(x) for x in [*exact, *sorted(admitted)]]), _any([quote(x) for x in exact])
+
+
+def _meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """The readings of a query word worth searching: the literal one, and the one without a
+    proclitic if the archive has it more often (لبوتين -> بوتين, but never لبنان -> بنان)."""
+    if len(readings) == 1:
+        return readings
+    counts = vocabulary.article_counts([r.form for r in readings])
+    literal, bare = readings[0], readings[1]
+    return readings if counts.get(bare.form, 0) > counts.get(literal.form, 0) else (literal,)
+
+
+def _phrase(clause: Clause, compiled: CompiledQuery) -> str:
+    parts, gap = [], 1
+    for slot in clause.slots:
+        if slot is None:
+            gap += 1
+            continue
+        lexemes = sorted({r.lexeme for r in slot})
+        compiled.lexemes.update(lexemes)
+        if parts:
+            parts.append("<->" if gap == 1 else f"<{gap}>")
+        parts.append(_any([quote(x) for x in lexemes]))
+        gap = 1
+    return "(" + " ".join(parts) + ")" if len(parts) > 1 else parts[0]
+
+
+def _any(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"

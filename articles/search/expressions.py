@@ -1,0 +1,36 @@
+"""tsquery literals, matching and ranking as Django expressions."""
+
+from django.contrib.postgres.search import SearchQueryField
+from django.db.models import BooleanField, F, FloatField, Func, Value
+
+# ts_rank weights for D, C, B (lead), A (title). Ranking reads `search_head` (title and lead):
+# a word met only in the body ranks below both, and such matches fall back on recency.
+WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+NORMALIZATION = 0
+
+
+class TsQuery(Func):
+    """A tsquery written by articles.search.compile, cast as is (never re-parsed)."""
+
+    template = "%(expressions)s::tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, text: str):
+        super().__init__(Value(text))
+
+
+class Matches(Func):
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+    def __init__(self, query: str):
+        super().__init__(F("search_vector"), TsQuery(query))
+
+
+class Rank(Func):
+    function = "ts_rank"
+    output_field = FloatField()
+
+    def __init__(self, query: str):
+        super().__init__(Value(WEIGHTS), F("search_head"), TsQuery(query), Value(NORMALIZATION))

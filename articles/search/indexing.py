@@ -1,0 +1,144 @@
+"""Writing the search index: each article's tsvector and the vocabulary of word forms.
+
+The tsvector is built here as a literal (lexemes with positions and weights), so PostgreSQL
+never re-parses analysed text: title A, lead B, the rest of the body C, captions D. A word whose
+stem differs from its form is indexed under both (see analysis.form_lexeme).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from articles.search import analysis
+
+LEAD_WORDS = 80
+MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
+MAX_POSITIONS_PER_LEXEME = 256
+MAX_FORM = 100
+CHUNK = 500
+
+
+def index_articles(ids: Iterable[int]) -> int:
+    """Index the given articles again (vector and vocabulary); the number indexed."""
+    from articles.models import Article
+
+    ids, done = list(ids), 0
+    for start in range(0, len(ids), CHUNK):
+        rows = Article.objects.filter(pk__in=ids[start : start + CHUNK]).values_list("pk", "title", "body", "captions")
+        batch = Batch()
+        vectors = {pk: batch.add(title, body, captions) for pk, title, body, captions in rows}
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE articles_article AS a SET search_vector = v.vector::tsvector, "
+                "search_head = v.head::tsvector, indexed_with = %s "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, vector, head) WHERE a.id = v.id",
+                [analysis.VERSION, list(vectors), [v for v, _ in vectors.values()], [h for _, h in vectors.values()]],
+            )
+            batch.save_vocabulary(cursor)
+        done += len(vectors)
+    return done
+
+
+class Batch:
+    """Articles indexed together: their vectors, and the word forms they add to the vocabulary."""
+
+    def __init__(self):
+        self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface)
+        self.counts: Counter[str] = Counter()
+
+    def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
+        """The article's tsvector literals (whole, and title and lead); its forms are kept."""
+        fields = document_fields(title, body, captions)
+        forms = document_forms(fields)
+        self.counts.update(forms.keys())
+        for form, value in forms.items():
+            self.forms.setdefault(form, value)
+        return vector_literal(fields), vector_literal(fields, weights="AB")
+
+    def save_vocabulary(self, cursor) -> None:
+        """Add the forms not in the vocabulary yet (counts are refreshed by `recount`)."""
+        new = sorted(f for f in self.forms if f not in _known and len(f) <= MAX_FORM and not f.isdigit())
+        # Sorted, so concurrent ingests lock vocabulary rows in the same order and never deadlock.
+        cursor.execute(
+            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[]) "
+            "ON CONFLICT (form) DO NOTHING",
+            [
+                new,
+                [self.forms[f][0] for f in new],
+                [analysis.skeleton(f) for f in new],
+                [analysis.display(self.forms[f][1], f) for f in new],
+                [self.counts[f] for f in new],
+            ],
+        )
+        transaction.on_commit(lambda: _remember(new))
+
+
+def _remember(forms: list[str]) -> None:
+    if len(_known) > MAX_KNOWN:
+        _known.clear()
+    _known.update(forms)
+
+
+# Forms this process has already written: most of a batch's forms are, and need no round trip.
+_known: set[str] = set()
+MAX_KNOWN = 2_000_000
+
+
+def recount(cursor) -> None:
+    """Set each form's article count from the index (ts_stat counts articles per lexeme)."""
+    cursor.execute(
+        "UPDATE articles_searchterm AS t SET article_count = s.ndoc "
+        "FROM ts_stat('SELECT search_vector FROM public.articles_article') AS s "
+        "WHERE s.word = t.lexeme AND t.article_count <> s.ndoc"
+    )
+
+
+def document_fields(title: str, body: str, captions: list[str]) -> list[tuple[str, list[str]]]:
+    """(weight, tokens) in reading order: title, lead, rest of the body, captions."""
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    lead, rest = (paragraphs[0], "\n\n".join(paragraphs[1:])) if paragraphs else ("", "")
+    fields = [("A", title), ("B", lead), ("C", rest), ("D", "\n".join(captions or []))]
+    return [(weight, analysis.TOKEN.findall(text)) for weight, text in fields]
+
+
+def vector_literal(fields: list[tuple[str, list[str]]], weights: str = "ABCD") -> str:
+    """The tsvector of a document (or of its fields of some weights), in PostgreSQL's literal syntax."""
+    positions: dict[str, list[str]] = {}
+    offset = 0
+    for weight, tokens in fields:
+        for index, token in enumerate(tokens):
+            readings = analysis.analyse(token)
+            if not readings:
+                continue
+            # A long lead spills into the body's weight.
+            token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight
+            if token_weight not in weights:
+                continue
+            place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
+            for reading in readings:
+                positions.setdefault(reading.lexeme, []).append(place)
+                if reading.form != reading.lexeme:
+                    positions.setdefault(analysis.form_lexeme(reading), []).append(place)
+        offset += len(tokens) + 1  # a gap: phrases never run across fields
+    return " ".join(
+        f"{quote(lexeme)}:{','.join(places[:MAX_POSITIONS_PER_LEXEME])}" for lexeme, places in positions.items()
+    )
+
+
+def quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def document_forms(fields: list[tuple[str, list[str]]]) -> dict[str, tuple[str, str]]:
+    """form -> (lexeme, surface as written) for the word forms of one document."""
+    found = {}
+    for _, tokens in fields:
+        for token in tokens:
+            for lexeme, form in analysis.analyse(token):
+                if form not in found:
+                    found[form] = (lexeme, token)
+    return found

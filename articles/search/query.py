@@ -1,0 +1,87 @@
+"""Web-search syntax: words, "quoted phrases", -exclusions, and OR / «أو» between alternatives.
+
+    بوتين قرغيزستان              both words
+    "معاهدة الأمن الجماعي"        the exact phrase (stop words inside quotes are kept as gaps)
+    بوتين -كازاخستان             without the second word
+    ترامب OR بايدن / ترامب أو بايدن  either
+
+Stop words outside quotes are ignored and reported back to the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.arabic import fold
+from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse
+
+PART = re.compile(r'(?P<minus>-)?(?:["“”«](?P<phrase>[^"“”»]*)["“”»]?|(?P<word>[^\s"“”«»]+))')
+OR_WORDS = {"or", "|", "او"}
+MAX_CLAUSES = 12
+
+
+@dataclass
+class Clause:
+    """A word or a phrase of the query, as analysed: one entry per token, None for a stop word."""
+
+    text: str
+    slots: list[tuple[Reading, ...] | None]
+    phrase: bool = False
+
+    @property
+    def is_word(self) -> bool:
+        return len(self.slots) == 1
+
+
+@dataclass
+class ParsedQuery:
+    groups: list[list[Clause]] = field(default_factory=list)  # all groups must match; any clause of one
+    excluded: list[Clause] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # stop words left out
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [clause for group in self.groups for clause in group]
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse a query typed into the search box. Never fails: anything unusable is ignored."""
+    parsed, join_next = ParsedQuery(), False
+    for match in PART.finditer(text or ""):
+        word, phrase, minus = match["word"], match["phrase"], bool(match["minus"])
+        if word is not None and not minus and fold(word) in OR_WORDS:
+            join_next = bool(parsed.groups)
+            continue
+        clause = _clause(phrase if phrase is not None else word, quoted=phrase is not None, parsed=parsed)
+        if clause is None:
+            continue
+        if minus:
+            parsed.excluded.append(clause)
+        elif join_next:
+            parsed.groups[-1].append(clause)
+        else:
+            parsed.groups.append([clause])
+        join_next = False
+    parsed.groups = parsed.groups[:MAX_CLAUSES]
+    return parsed
+
+
+def _clause(text: str | None, *, quoted: bool, parsed: ParsedQuery) -> Clause | None:
+    tokens = TOKEN.findall(text or "")
+    slots = [analyse(token) or None for token in tokens]
+    if not quoted and len(tokens) == 1 and slots[0] is None:
+        if fold(tokens[0]) in STOP_WORDS:
+            parsed.ignored.append(tokens[0])
+        return None
+    # Trim stop words at the ends of a phrase: they cannot be matched (they are not indexed).
+    while slots and slots[0] is None:
+        slots.pop(0)
+    while slots and slots[-1] is None:
+        slots.pop()
+    if not slots:
+        return None
+    return Clause(text=text.strip(), slots=slots, phrase=quoted or len(slots) > 1)

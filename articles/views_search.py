@@ -1,0 +1,61 @@
+"""The public search page: one form, results with highlighted snippets, and facets to narrow them."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import render
+
+from articles.filters import SORT_CHOICES
+from articles.search.engine import run_search
+
+FACET_LABELS = {
+    "provenance": "المصدر",
+    "kind": "نوع المنفذ",
+    "outlet": "المنفذ",
+    "country": "البلد",
+    "event": "الحدث",
+    "year": "السنة",
+}
+FILTERS = ["outlet", "kind", "country", "event", "provenance", "since", "until"]
+
+
+@dataclass
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+def search(request):
+    results = run_search(request.GET)
+    context = {
+        "results": results,
+        "sort_choices": SORT_CHOICES,
+        "kept_filters": [(name, value) for name in FILTERS for value in request.GET.getlist(name)],
+        "facets": [
+            {"label": FACET_LABELS[name], "counts": _links(request, name, counts)}
+            for name, counts in results.facets.items()
+            if name in FACET_LABELS
+        ],
+    }
+    return render(request, "articles/search.html", context)
+
+
+def _links(request, name: str, counts) -> list[FacetLink]:
+    """Each value links to the results narrowed to it; the active value links back to all."""
+    links = []
+    for count in counts:
+        params = request.GET.copy()
+        params.pop("page", None)
+        active = request.GET.get(name) == count.value
+        if name == "year":
+            params.pop("since", None), params.pop("until", None)
+            if not active:
+                params["since"], params["until"] = f"{count.value}-01-01", f"{count.value}-12-31"
+            active = request.GET.get("since") == f"{count.value}-01-01"
+        elif active:
+            params.pop(name)
+        else:
+            params[name] = count.value
+        links.append(FacetLink(count.label, count.count, "?" + params.urlencode(), active))
+    return links
