@@ -18,7 +18,7 @@ SORT_CHOICES = [("relevance", "الأكثر صلة"), ("newest", "الأحدث")
 
 class ArticleFilter(django_filters.FilterSet):
     outlet = django_filters.ModelMultipleChoiceFilter(
-        field_name="publisher", to_field_name="slug", queryset=Outlet.objects.all(), label="المنفذ"
+        field_name="publisher__slug", to_field_name="slug", queryset=Outlet.objects.all(), label="المنفذ"
     )
     kind = django_filters.MultipleChoiceFilter(
         field_name="publisher__kind", choices=OutletKind.choices, label="نوع المنفذ"

@@ -6,52 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
-        ('sources', '0003_gazetteer_spellings'),
+        ("articles", "0001_initial"),
+        ("sources", "0003_gazetteer_spellings"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchTerm',
+            name="SearchTerm",
             fields=[
-                ('form', models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name='الصيغة')),
-                ('lexeme', models.CharField(max_length=100, verbose_name='الجذع المفهرس')),
-                ('skeleton', models.CharField(max_length=100, verbose_name='الهيكل الساكن')),
-                ('display', models.CharField(max_length=100, verbose_name='كما كُتبت')),
-                ('article_count', models.PositiveIntegerField(default=0, verbose_name='عدد المقالات')),
+                ("form", models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name="الصيغة")),
+                ("lexeme", models.CharField(max_length=100, verbose_name="الجذع المفهرس")),
+                ("skeleton", models.CharField(max_length=100, verbose_name="الهيكل الساكن")),
+                ("display", models.CharField(max_length=100, verbose_name="كما كُتبت")),
+                ("article_count", models.PositiveIntegerField(default=0, verbose_name="عدد المقالات")),
             ],
             options={
-                'verbose_name': 'كلمة مفهرسة',
-                'verbose_name_plural': 'مفردات البحث',
+                "verbose_name": "كلمة مفهرسة",
+                "verbose_name_plural": "مفردات البحث",
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='indexed_with',
+            model_name="article",
+            name="indexed_with",
             field=models.PositiveSmallIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='article',
-            name='search_head',
+            model_name="article",
+            name="search_head",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='article',
-            name='search_vector',
+            model_name="article",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='article_search'),
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="article_search"),
         ),
         migrations.AddIndex(
-            model_name='searchterm',
-            index=models.Index(fields=['skeleton'], name='search_term_skeleton'),
+            model_name="searchterm",
+            index=models.Index(fields=["skeleton"], name="search_term_skeleton"),
         ),
         migrations.AddIndex(
-            model_name='searchterm',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass('form', name='gin_trgm_ops'), name='search_term_form_trgm'),
+            model_name="searchterm",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.indexes.OpClass("form", name="gin_trgm_ops"), name="search_term_form_trgm"
+            ),
         ),
     ]

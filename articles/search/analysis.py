@@ -16,7 +16,7 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 3
+VERSION = 4
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 TOKEN = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+|\d+")
 ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
@@ -24,15 +24,18 @@ PROCLITICS = "وفبكل"
 SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 LONG_VOWELS = str.maketrans("", "", "اويء")
 
-# Function words, folded. Never indexed; ignored in queries outside quotes.
+# Function words. Never indexed; ignored in queries outside quotes. Folded, على becomes علي,
+# which is also the name Ali: it stays indexed.
 STOP_WORDS = frozenset(
-    """
+    fold(word)
+    for word in """
     في فى من الى على عن مع ان او ام ثم هذا هذه ذلك تلك هولاء هاولاء التي التى الذي الذين اللذين اللتين
     اللواتي اللاتي كان كانت يكون تكون كانوا قد لقد لا ما لم لن هو هي هم هن انه انها الا اذا اذ كل بعض غير
     بين حتى عند منذ خلال حيث كما ايضا لكن بل اي ايه وفي ومن وعلى والى وعن وان وقد ولا وما ولم وهو وهي
     وهذا وهذه وكان وكانت ذلك وذلك فيه فيها منه منها عليه عليها اليه اليها عنه عنها به بها له لها لهم
     وهم التي كذلك بعد قبل امام دون لدى نحو ضمن عبر وفق وبين وبعد وقبل وخلال وكل ومع او وهناك هناك هنا
     """.split()  # noqa: SIM905 - a block of words reads better than a list of 120 strings
+    if fold(word) != "علي"
 )
 MIN_STEM = 2
 FORM_MARK = "="
