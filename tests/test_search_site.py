@@ -106,3 +106,9 @@ def test_admin_article_search_uses_full_text(admin_client, archive):
     response = admin_client.get("/admin/articles/article/", {"q": "ترمب"})
     html = response.content.decode()
     assert "زيارة ترمب" in html and "ترامب يزور الرياض" in html and "أخبار متفرقة" in html
+
+
+def test_highlight_keeps_the_punctuation_around_the_words():
+    from articles.search.snippets import highlight
+
+    assert highlight("«ترامب» يصل؟", {"ترامب"}) == "«<mark>ترامب</mark>» يصل؟"

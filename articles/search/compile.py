@@ -51,7 +51,7 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
     """(tsquery admitting variants, exact tsquery) of one word or phrase."""
     if clause.phrase:
         return (_phrase(clause, compiled),) * 2
-    readings = _meant(clause.slots[0])
+    readings = meant(clause.slots[0])
     exact = sorted({r.lexeme for r in readings})
     admitted = {}
     for reading in readings:
@@ -63,7 +63,7 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
     return _any([quote(x) for x in [*exact, *sorted(admitted)]]), _any([quote(x) for x in exact])
 
 
-def _meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """The readings of a query word worth searching: the literal one, and the one without a
     proclitic if the archive has it more often (لبوتين -> بوتين, but never لبنان -> بنان)."""
     if len(readings) == 1:

@@ -10,21 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
 from articles.filters import ArticleFilter
 from articles.models import Article
-from articles.search import facets, vocabulary
+from articles.search import facets, ranking, vocabulary
 from articles.search.compile import CompiledQuery, compile_query
+from articles.search.expressions import Matches
 from articles.search.query import ParsedQuery, parse
 from articles.search.snippets import highlight, snippet
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # nobody reads result 1,000; deep pages cost the same ranking again
-# A query matching more than this many articles is broad (السعودية, ترامب): ranking every match
-# costs a detoasted tsvector each, so only the most recent BROAD matches are ranked, and facets
-# are counted over them. The total is still exact.
-BROAD = 5000
+# A query matching more than this many articles is broad (السعودية, قال): only its most recent
+# BROAD matches are ranked and counted in the facets. The total is still exact.
+BROAD = 2000
 LISTED_FIELDS = ["pk", "title", "body", "publisher", "published_at", "date_precision", "url", "visibility"]
 
 
@@ -44,14 +45,11 @@ class SearchResults:
     compiled: CompiledQuery
     filters: ArticleFilter
     page: Page
+    total: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[facets.Count]] = field(default_factory=dict)
     broad: bool = False  # ranked and faceted over the most recent BROAD matches only
     suggestions: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return self.page.paginator.count
 
     @property
     def variants(self) -> list[str]:
@@ -60,53 +58,58 @@ class SearchResults:
 
 def run_search(params, *, articles=None, page_size: int = PAGE_SIZE) -> SearchResults:
     """Search the public archive (or `articles`) with the request's parameters."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The planner prices `@@` as cheap and, for a word in a third of the archive, reads every
+        # row instead of the GIN index; but each row costs a detoasted tsvector (0.9 s against
+        # 0.04 s for قال on the corpus). Searches always go through the index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        return _run(params, articles, page_size)
+
+
+def _run(params, articles, page_size: int) -> SearchResults:
     text = (params.get("q") or "").strip()
     filters = ArticleFilter(params, queryset=articles if articles is not None else Article.objects.public())
-    matched = filters.qs
     parsed = parse(text)
     compiled = compile_query(parsed)
-    sort = filters.form.cleaned_data.get("sort") if filters.is_valid() else ""
-    if text:
-        matched = matched.search(compiled)
-    sort = sort or ("relevance" if text else "newest")
-    scope, broad = _scope(matched)
-    ordered = _ordered(scope if sort == "relevance" else matched, sort if text or sort != "relevance" else "newest")
-    paginator = Paginator(
-        ordered.select_related("publisher").only(*LISTED_FIELDS, "publisher__name_ar", "publisher__slug"), page_size
-    )
-    paginator.count = matched.count()
-    page = paginator.get_page(min(_number(params.get("page")), MAX_PAGE))
-    results = SearchResults(text, sort, parsed, compiled, filters, page, broad=broad)
-    results.hits = [_hit(article, compiled) for article in page.object_list]
-    results.facets = facets.count(scope)
-    if text and not results.total:
+    sort = (filters.form.cleaned_data.get("sort") if filters.is_valid() else "") or ""
+    sort = sort if sort in ("newest", "oldest") or text else "newest"
+    sort = sort or "relevance"
+    matched = filters.qs.filter(Matches(compiled.tsquery)) if text else filters.qs
+    if text and not compiled:
+        matched = matched.none()
+    rows, total, broad = _scope(matched, oldest=sort == "oldest")
+    ranked = ranking.order(rows, compiled, sort)
+    page = Paginator(ranked, page_size).get_page(min(_number(params.get("page")), MAX_PAGE))
+    results = SearchResults(text, sort, parsed, compiled, filters, page, total=total, broad=broad)
+    results.hits = _hits(page.object_list, compiled, ranked)
+    results.facets = facets.count(rows)
+    if text and not total:
         results.suggestions = _suggestions(parsed)
     return results
 
 
-def _scope(matched):
-    """(what to rank and facet, whether the query is broad): the most recent BROAD matches of a
-    broad query (those published since the BROAD-th most recent), else every match."""
-    if matched.order_by().values("pk")[: BROAD + 1].count() <= BROAD:
-        return matched, False
-    cutoff = matched.latest_first().values_list("published_at", flat=True)[BROAD - 1 : BROAD].first()
-    return (matched.filter(published_at__gte=cutoff), True) if cutoff else (matched, False)
+def _scope(matched, *, oldest: bool) -> tuple[list[ranking.Row], int, bool]:
+    """(the matches to rank and facet, how many match, whether the query is broad).
+
+    Up to BROAD matches are all of them; beyond, the BROAD most recent (oldest, for that sort).
+    Each row is (id, publisher, event, published_at): one pass over the index, no vectors read."""
+    columns = ("pk", "publisher_id", "event_id", "published_at")
+    rows = list(matched.order_by().values_list(*columns)[: BROAD + 1])
+    if len(rows) <= BROAD:
+        return rows, len(rows), False
+    ordered = matched.oldest_first() if oldest else matched.latest_first()
+    return list(ordered.values_list(*columns)[:BROAD]), matched.count(), True
 
 
-def _ordered(matched, sort: str):
-    if sort == "relevance":
-        return matched.by_relevance()
-    return matched.oldest_first() if sort == "oldest" else matched.latest_first()
+def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked) -> list[Hit]:
+    fields = [*LISTED_FIELDS, "publisher__name_ar", "publisher__slug"]
+    articles = Article.objects.filter(pk__in=ids).select_related("publisher").only(*fields).in_bulk()
+    return [_hit(articles[pk], compiled, ranked.exact(pk)) for pk in ids if pk in articles]
 
 
-def _hit(article: Article, compiled: CompiledQuery) -> Hit:
+def _hit(article: Article, compiled: CompiledQuery, exact: bool) -> Hit:
     lexemes = compiled.lexemes
-    return Hit(
-        article=article,
-        title=highlight(article.title, lexemes),
-        snippet=snippet(article.body, lexemes),
-        exact=getattr(article, "exact_match", True),
-    )
+    return Hit(article, highlight(article.title, lexemes), snippet(article.body, lexemes), exact)
 
 
 def _suggestions(parsed: ParsedQuery) -> list[str]:

@@ -9,51 +9,64 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.analysis import TOKEN, words
+from articles.search.analysis import TOKEN, analyse
 
 SNIPPET_WORDS = 40
 CONTEXT_BEFORE = 6
+SCANNED = 20_000  # characters: a snippet comes from the first pages of a long text
 
 
 def highlight(text: str, lexemes: set[str]) -> SafeString:
     """The whole text, escaped, with matching words in <mark>."""
-    return _marked(text, 0, len(text), lexemes)
+    tokens = _tokens(text, lexemes)
+    if not tokens:
+        return mark_safe(escape(text))
+    inner = _marked(text, tokens, 0, len(tokens))
+    return mark_safe(escape(text[: tokens[0][0]]) + inner + escape(text[tokens[-1][1] :]))
 
 
 def snippet(text: str, lexemes: set[str], size: int = SNIPPET_WORDS) -> SafeString:
     """The passage of about `size` words with the most distinct matching words, marked."""
-    spans = [match.span() for match in TOKEN.finditer(text)]
-    if not spans:
+    tokens = _tokens(text[:SCANNED], lexemes)
+    if not tokens:
         return mark_safe("")
-    hits = [(w.position, w.lexemes & lexemes) for w in words(text)]
-    hits = [(position, found) for position, found in hits if found]
-    first = _best_window(hits, size)
-    last = min(first + size, len(spans)) - 1
-    start, end = spans[first][0], spans[last][1]
-    passage = _marked(text, start, end, lexemes)
+    first = _best_window(tokens, size)
+    last = min(first + size, len(tokens))
     before = "… " if first > 0 else ""
-    after = " …" if last < len(spans) - 1 else ""
-    return mark_safe(before + passage + after)
+    after = " …" if last < len(tokens) or len(text) > SCANNED else ""
+    return mark_safe(before + _marked(text, tokens, first, last) + after)
 
 
-def _best_window(hits: list[tuple[int, set[str]]], size: int) -> int:
+def _tokens(text: str, lexemes: set[str]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, the query lexemes it carries) for every token of the text."""
+    found = []
+    for match in TOKEN.finditer(text):
+        hits = frozenset(reading.lexeme for reading in analyse(match.group()) if reading.lexeme in lexemes)
+        found.append((match.start(), match.end(), hits))
+    return found
+
+
+def _best_window(tokens, size: int) -> int:
     """The first token of the window holding the most distinct lexemes (then the most hits)."""
+    hits = [i for i, (_, _, found) in enumerate(tokens) if found]
     best, best_score = 0, (0, 0)
-    for position, _ in hits:
-        first = max(position - CONTEXT_BEFORE, 0)
-        inside = [found for p, found in hits if first <= p < first + size]
-        score = (len(set().union(*inside)), len(inside))
+    for index in hits:
+        first = max(index - CONTEXT_BEFORE, 0)
+        inside = [tokens[i][2] for i in hits if first <= i < first + size]
+        score = (len(frozenset().union(*inside)), len(inside))
         if score > best_score:
             best, best_score = first, score
     return best
 
 
-def _marked(text: str, start: int, end: int, lexemes: set[str]) -> str:
-    marked = {(w.start, w.end) for w in words(text[start:end]) if w.lexemes & lexemes}
-    out, cursor, chunk = [], 0, text[start:end]
-    for word_start, word_end in sorted(marked):
-        out.append(escape(chunk[cursor:word_start]))
-        out.append(f"<mark>{escape(chunk[word_start:word_end])}</mark>")
-        cursor = word_end
-    out.append(escape(chunk[cursor:]))
+def _marked(text: str, tokens, first: int, last: int) -> str:
+    if first >= last:
+        return ""
+    out, cursor = [], tokens[first][0]
+    for start, end, found in tokens[first:last]:
+        if found:
+            out.append(escape(text[cursor:start]))
+            out.append(f"<mark>{escape(text[start:end])}</mark>")
+            cursor = end
+    out.append(escape(text[cursor : tokens[last - 1][1]]))
     return "".join(out)

@@ -1,0 +1,62 @@
+"""Ordering the matches of a search: exact before variant, then rank, then recency.
+
+Rank is ts_rank over `search_head` (title and lead, kept in the row), so thousands of matches
+are ranked without reading a single full tsvector back from TOAST; a word met only in the body
+ranks after title and lead matches, and among those recency decides.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import connection
+
+from articles.search.compile import CompiledQuery
+from articles.search.expressions import NORMALIZATION, WEIGHTS
+
+Row = tuple[int, int | None, int | None, datetime.datetime | None]  # id, publisher, event, published_at
+EPOCH = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+class Ranked(list):
+    """Article ids in order; knows which matched only through a spelling variant."""
+
+    def __init__(self, ids, variant_only: set[int] = frozenset()):
+        super().__init__(ids)
+        self.variant_only = variant_only
+
+    def exact(self, pk: int) -> bool:
+        return pk not in self.variant_only
+
+
+def order(rows: list[Row], compiled: CompiledQuery, sort: str) -> Ranked:
+    dates = {pk: published or EPOCH for pk, _, _, published in rows}
+    if sort == "oldest":
+        return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk)))
+    if sort == "newest" or not compiled:
+        return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk), reverse=True))
+    ranks, variant_only = _scores(list(dates), compiled)
+    ranked = Ranked(
+        sorted(dates, key=lambda pk: (pk not in variant_only, ranks.get(pk, 0), dates[pk], pk), reverse=True)
+    )
+    ranked.variant_only = variant_only
+    return ranked
+
+
+def _scores(ids: list[int], compiled: CompiledQuery) -> tuple[dict[int, float], set[int]]:
+    """(rank of each article, the articles that match only through a variant)."""
+    query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, ts_rank(%s, search_head, %s::tsquery, %s) FROM articles_article WHERE id = ANY(%s)",
+            [WEIGHTS, query, NORMALIZATION, ids],
+        )
+        ranks = dict(cursor.fetchall())
+        if compiled.exact_tsquery == compiled.tsquery:
+            return ranks, set()
+        cursor.execute(
+            "SELECT id FROM articles_article WHERE id = ANY(%s) AND search_vector @@ %s::tsquery",
+            [ids, compiled.exact_tsquery],
+        )
+        exact = {row[0] for row in cursor.fetchall()}
+    return ranks, set(ids) - exact

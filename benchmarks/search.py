@@ -1,0 +1,168 @@
+"""Benchmark: search latency at the corpus scale and at a million articles, and indexing cost.
+
+    make bench-search            (or: .venv/bin/python -m benchmarks.search [--million])
+
+1. The corpus database (benchmarks/corpus_db.py: the 75k corpus, ingested once).
+   Indexing cost: the analyzer and vector writing, timed over 5,000 corpus articles.
+2. With --million, a database of 1,000,000 articles resampled from it: the corpus copied
+   whole 13 times (plus a part), each copy with new ids, URLs and source keys, dates moved by a
+   random 0-3 years, and the raw input left out (search never reads it); the tsvectors are
+   copied, then the GIN index built once. Then a batch of 2,000 new articles is indexed into it.
+
+For each scale, typical queries (names, topics, phrases) and broad ones (the commonest words) run
+through `run_search` exactly as the search page runs them (ranking, total, snippets, facets) and,
+in the same run, as the bare SQL of the match-and-rank step; it prints p50 and p95 of both and
+their ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+TYPICAL = [
+    "قرغيزستان", "ترامب", "بوتين", "ماكرون", "خاشقجي", "نتنياهو", "غوتيريش", "رونالدو", "أسعار النفط",
+    "موسم الحج", "قيادة المرأة للسيارة", "اللاجئين السوريين", "الأمطار الغزيرة", "حادث مروري",
+    '"مجلس التعاون الخليجي"', '"ولي العهد"', '"حقوق الإنسان"', '"كأس العالم"', "بوتين -سوريا",
+    "ترامب أو بوتين", "رؤية 2030", "iPhone", "وبوتين", "بِالرِّيَاضِ", "كازخستان", "الاتفاق النووي الإيراني",
+    "تهريب المخدرات", "البنك المركزي الأوروبي", "أوبك OPEC", "أرامكو",
+]  # fmt: skip
+BROAD = ["السعودية", "الرياض", "المملكة", "الرئيس", "الحكومة", "العام", "اليوم", "وزير", "قال", "مليون"]
+RUNS = 3
+MILLION = 1_000_000
+
+
+def timed(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def page_search(query: str) -> None:
+    from articles.search.engine import run_search
+
+    results = run_search({"q": query})
+    [str(hit.snippet) for hit in results.hits]  # snippets are built when the page is
+
+
+def raw_sql(query: str) -> None:
+    """The same match-and-rank step as hand-written SQL: no variants lookup, snippets or facets."""
+    from django.db import connection
+
+    from articles.search.compile import compile_query
+    from articles.search.query import parse
+
+    compiled = compile_query(parse(query))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, title FROM articles_article WHERE visibility = 'public' AND search_vector @@ %s::tsquery "
+            "ORDER BY ts_rank('{0.05,0.2,0.4,1.0}', search_head, %s::tsquery) DESC, published_at DESC NULLS LAST "
+            "LIMIT 20",
+            [compiled.tsquery, compiled.tsquery],
+        )
+        cursor.fetchall()
+
+
+def latency(label: str) -> None:
+    for name, queries in (("typical", TYPICAL), ("broad", BROAD)):
+        for query in queries:  # warm the cache once, as a running site is
+            page_search(query)
+        page = [timed(page_search, q) for _ in range(RUNS) for q in queries]
+        sql = [timed(raw_sql, q) for _ in range(RUNS) for q in queries]
+        print(
+            f"{label} {name:8} search page p50 {percentile(page, 50):6.1f} ms  p95 {percentile(page, 95):6.1f} ms | "
+            f"raw SQL p50 {percentile(sql, 50):6.1f} ms  p95 {percentile(sql, 95):6.1f} ms | "
+            f"ratio at p95 {percentile(page, 95) / max(percentile(sql, 95), 0.01):.1f}x",
+            flush=True,
+        )
+
+
+def indexing_cost(limit: int = 5000) -> None:
+    """Analysis, vector and vocabulary writing per article, on corpus articles indexed again."""
+    from articles.models import Article
+    from articles.search.indexing import index_articles
+
+    ids = list(Article.objects.order_by("?").values_list("pk", flat=True)[:limit])
+    started = time.perf_counter()
+    index_articles(ids)
+    seconds = time.perf_counter() - started
+    print(f"indexing: {seconds / len(ids) * 1000:.2f} ms per article ({len(ids)} articles re-indexed)", flush=True)
+
+
+def build_million(source_url: str) -> str:
+    """A database of a million articles resampled from the corpus database (built once)."""
+    from newsroom import localdb
+
+    name = "isnad_million"
+    if localdb._psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'"):
+        return source_url.replace("/isnad_corpus?", f"/{name}?")
+    print("building the 1M-article database (once; about ten minutes)…", flush=True)
+    localdb._psql(f"CREATE DATABASE {name} TEMPLATE isnad_corpus")
+    sql = f"""
+        SET maintenance_work_mem = '1GB';
+        DROP INDEX article_search;
+        INSERT INTO articles_article (
+            publisher_id, title, body, byline, dateline, section, captions, url, source_key, external_id,
+            published_at, date_precision, crawled_at, source_text, visibility, event_id, ingest_run_id,
+            raw, raw_format, raw_encoding, content_hash, source_name, search_vector, search_head, indexed_with,
+            ingested_at, updated_at)
+        SELECT publisher_id, title, body, byline, dateline, section, captions,
+            CASE WHEN url IS NULL THEN NULL ELSE url || '#copy-' || copy END,
+            md5(source_key || '-' || copy) || md5(source_key), external_id || '#copy-' || copy,
+            published_at - make_interval(days => (random() * 1100)::int), date_precision, crawled_at, '',
+            visibility, NULL, NULL, '', raw_format, raw_encoding, content_hash, source_name,
+            search_vector, search_head, indexed_with, now(), now()
+        FROM articles_article, generate_series(1, 14) AS copy
+        LIMIT {MILLION} - (SELECT count(*) FROM articles_article);
+        CREATE INDEX article_search ON articles_article USING gin (search_vector);
+        VACUUM ANALYZE articles_article;
+    """
+    started = time.perf_counter()
+    localdb._psql(sql, database=name)
+    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    return source_url.replace("/isnad_corpus?", f"/{name}?")
+
+
+def use_database(url: str) -> None:
+    from django.db import connections
+
+    connections["default"].close()
+    import dj_database_url
+
+    connections["default"].settings_dict.update(dj_database_url.parse(url))
+
+
+def main() -> int:
+    from benchmarks.corpus_db import CORPUS, corpus_database
+
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+        return 0
+    url = corpus_database()
+    os.environ.update({"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "newsroom.settings", "DJANGO_DEBUG": "0"})
+    os.environ.setdefault("DJANGO_SECRET_KEY", "s" * 50)
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
+    import django
+
+    django.setup()
+    from articles.models import Article
+
+    print(f"corpus scale: {Article.objects.count()} articles", flush=True)
+    latency("75k")
+    indexing_cost()
+    if "--million" in sys.argv:
+        use_database(build_million(url))
+        print(f"million scale: {Article.objects.count()} articles", flush=True)
+        latency("1M ")
+        indexing_cost(2000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
