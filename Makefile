@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest eval clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million eval eval-search clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,19 @@ test: lint db
 bench-ingest: db
 	$(PY) manage.py migrate --no-input
 	$(PY) -m benchmarks.ingest_corpus
+
+# Search latency (p50/p95, search page and raw SQL) and indexing cost on the corpus
+# (isnad_corpus, ingested once); bench-search-million adds the 1M-article resample.
+bench-search: db
+	$(PY) -m benchmarks.search
+
+bench-search-million: db
+	$(PY) -m benchmarks.search --million
+
+# Search quality: nDCG@10, recall@100 and zero-result rate, stock arabic against Isnad,
+# and the spelling-variant check.
+eval-search: db
+	$(PY) -m evaluation.search
 
 # Precision and recall of attribution extraction on the labelled corpus sample.
 eval: db

@@ -17,6 +17,9 @@ class SearchTerm(models.Model):
     skeleton = models.CharField("الهيكل الساكن", max_length=100)
     display = models.CharField("كما كُتبت", max_length=100)
     article_count = models.PositiveIntegerField("عدد المقالات", default=0)
+    # Articles where it takes the definite article: common nouns mostly do (المملكة), names of
+    # people never (ترامب); only name-like words are expanded to spelling variants.
+    definite_count = models.PositiveIntegerField("عدد المقالات معرّفاً", default=0)
 
     class Meta:
         verbose_name = "كلمة مفهرسة"

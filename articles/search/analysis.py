@@ -47,6 +47,7 @@ class Reading(NamedTuple):
 
     lexeme: str
     form: str
+    definite: bool = False  # written with the definite article (الرياض): common nouns mostly are
 
 
 class Word(NamedTuple):
@@ -80,12 +81,14 @@ def analyse(token: str) -> tuple[Reading, ...]:
         return ()
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
-    readings = [Reading(stem(folded), strip_article(folded))]
+    form = strip_article(folded)
+    readings = [Reading(stem(folded), form, form != folded)]
     if folded[0] in PROCLITICS and len(folded) >= 4 and readings[0].form == folded:
         # و/ف/ب/ك/ل may be a proclitic: the other reading is indexed too.
         rest = folded[1:]
         if rest not in STOP_WORDS:
-            readings.append(Reading(stem(rest), strip_article(rest)))
+            bare = strip_article(rest)
+            readings.append(Reading(stem(rest), bare, bare != rest))
     if readings[-1].lexeme == readings[0].lexeme:
         del readings[1:]
     return tuple(readings)

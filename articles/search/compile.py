@@ -52,10 +52,10 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
     if clause.phrase:
         return (_phrase(clause, compiled),) * 2
     readings = meant(clause.slots[0])
-    exact = sorted({r.lexeme for r in readings})
+    exact = sorted({r.lexeme for r in readings})  # evaluation/search.py mirrors this lookup
     admitted = {}
     for reading in readings:
-        for variant in vocabulary.variants(reading.form):
+        for variant in vocabulary.variants(reading.form, tuple(exact)):
             if variant.lexeme not in exact:
                 admitted.setdefault(variant.lexeme, variant.display)
     compiled.lexemes.update(exact, admitted)

@@ -47,24 +47,29 @@ class Batch:
 
     def __init__(self):
         self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface)
-        self.counts: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()  # articles per form
+        self.definite: Counter[str] = Counter()  # articles where the form takes the definite article
 
     def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
-        """The article's tsvector literals (whole, and title and lead); its forms are kept."""
+        """The article's tsvector literals (whole, and title and lead); its forms are counted."""
         fields = document_fields(title, body, captions)
-        forms = document_forms(fields)
-        self.counts.update(forms.keys())
-        for form, value in forms.items():
-            self.forms.setdefault(form, value)
+        self.count(fields)
         return vector_literal(fields), vector_literal(fields, weights="AB")
 
+    def count(self, fields) -> None:
+        forms, definite = document_forms(fields)
+        self.counts.update(forms.keys())
+        self.definite.update(definite)
+        for form, value in forms.items():
+            self.forms.setdefault(form, value)
+
     def save_vocabulary(self, cursor) -> None:
-        """Add the forms not in the vocabulary yet (counts are refreshed by `recount`)."""
+        """Add the forms not in the vocabulary yet, counted in this batch (`recount` counts all)."""
         new = sorted(f for f in self.forms if f not in _known and len(f) <= MAX_FORM and not f.isdigit())
         # Sorted, so concurrent ingests lock vocabulary rows in the same order and never deadlock.
         cursor.execute(
-            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count) "
-            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[]) "
+            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[]) "
             "ON CONFLICT (form) DO NOTHING",
             [
                 new,
@@ -72,6 +77,7 @@ class Batch:
                 [analysis.skeleton(f) for f in new],
                 [analysis.display(self.forms[f][1], f) for f in new],
                 [self.counts[f] for f in new],
+                [self.definite[f] for f in new],
             ],
         )
         transaction.on_commit(lambda: _remember(new))
@@ -88,13 +94,25 @@ _known: set[str] = set()
 MAX_KNOWN = 2_000_000
 
 
-def recount(cursor) -> None:
-    """Set each form's article count from the index (ts_stat counts articles per lexeme)."""
-    cursor.execute(
-        "UPDATE articles_searchterm AS t SET article_count = s.ndoc "
-        "FROM ts_stat('SELECT search_vector FROM public.articles_article') AS s "
-        "WHERE s.word = t.lexeme AND t.article_count <> s.ndoc"
-    )
+def recount(chunk: int = CHUNK) -> int:
+    """Count every form's articles again, over the whole archive (ingest counts new forms only in
+    the batch that brought them): a nightly job, or after `index_search --rebuild`."""
+    from articles.models import Article
+
+    totals = Batch()
+    ids = list(Article.objects.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk):
+        rows = Article.objects.filter(pk__in=ids[start : start + chunk]).values_list("title", "body", "captions")
+        for title, body, captions in rows:
+            totals.count(document_fields(title, body, captions))
+    forms = sorted(totals.counts)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_searchterm AS t SET article_count = c.articles, definite_count = c.definite "
+            "FROM unnest(%s::text[], %s::int[], %s::int[]) AS c(form, articles, definite) WHERE t.form = c.form",
+            [forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms]],
+        )
+    return len(ids)
 
 
 def document_fields(title: str, body: str, captions: list[str]) -> list[tuple[str, list[str]]]:
@@ -133,12 +151,14 @@ def quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def document_forms(fields: list[tuple[str, list[str]]]) -> dict[str, tuple[str, str]]:
-    """form -> (lexeme, surface as written) for the word forms of one document."""
-    found = {}
+def document_forms(fields: list[tuple[str, list[str]]]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """(form -> (lexeme, surface as written), the forms written with the definite article)."""
+    found, definite = {}, set()
     for _, tokens in fields:
         for token in tokens:
-            for lexeme, form in analysis.analyse(token):
+            for lexeme, form, with_article in analysis.analyse(token):
                 if form not in found:
                     found[form] = (lexeme, token)
-    return found
+                if with_article:
+                    definite.add(form)
+    return found, definite

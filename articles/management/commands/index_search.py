@@ -31,6 +31,5 @@ class Command(BaseCommand):
             done += index_articles(ids[start : start + BATCH])
             if options["verbosity"] > 1:
                 self.stdout.write(f"{done}/{len(ids)}")
-        with connection.cursor() as cursor:
-            recount(cursor)
+        recount()
         self.stdout.write(f"Indexed {done} articles; vocabulary holds {SearchTerm.objects.count()} word forms.")
