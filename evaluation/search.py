@@ -70,7 +70,7 @@ def isnad_search(query: str, variants: bool = True) -> list[int]:
 
     if variants:
         return [hit.article.pk for hit in run_search({"q": query}, page_size=DEPTH).hits]
-    with mock.patch.object(vocabulary, "variants", lambda form: []):
+    with mock.patch.object(vocabulary, "variants", lambda form, lexemes=(): []):
         return [hit.article.pk for hit in run_search({"q": query}, page_size=DEPTH).hits]
 
 

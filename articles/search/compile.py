@@ -14,6 +14,8 @@ from articles.search.analysis import Reading, form_lexeme
 from articles.search.indexing import quote
 from articles.search.query import Clause, ParsedQuery
 
+BARE_READING_FACTOR = 2
+
 
 @dataclass
 class CompiledQuery:
@@ -65,12 +67,14 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
 
 def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """The readings of a query word worth searching: the literal one, and the one without a
-    proclitic if the archive has it more often (لبوتين -> بوتين, but never لبنان -> بنان)."""
+    proclitic if the archive has it far more often (لبوتين -> بوتين, but never لبنان -> بنان).
+    The bare form is counted also where it is only the second reading of a word (بنان in every
+    لبنان), hence "far more"."""
     if len(readings) == 1:
         return readings
     counts = vocabulary.article_counts([r.form for r in readings])
     literal, bare = readings[0], readings[1]
-    return readings if counts.get(bare.form, 0) > counts.get(literal.form, 0) else (literal,)
+    return readings if counts.get(bare.form, 0) > BARE_READING_FACTOR * counts.get(literal.form, 0) else (literal,)
 
 
 def _phrase(clause: Clause, compiled: CompiledQuery) -> str:

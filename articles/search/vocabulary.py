@@ -22,11 +22,10 @@ from articles.models import SearchTerm
 from articles.search.analysis import PROCLITICS, skeleton
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
-MIN_SKELETON = 4
+MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, سلمان/سليمان
 TRIGRAM_SIMILARITY = 0.5
 MAX_EDITS = 2
-SHORT_FORM = 6  # up to six letters, variants differ by one letter (ترامب/ترمب, not فرنسا/فرانسوا)
-MIN_SAFE_STEM = 5
+SHORT_FORM = 5  # up to five letters, variants differ by one letter (ترامب/ترمب, not فرنسا/فرانسوا)
 MAX_VARIANTS = 8
 SUGGESTION_SIMILARITY = 0.3
 COMMON_NOUN_SHARE = 0.5
@@ -75,8 +74,9 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         candidates = [
             Variant(other, lexeme, display, count)
             for other, lexeme, display, count, definite in rows
-            if lexeme not in lexemes and not _common_noun(count, definite) and is_variant(form, other, lexeme)
+            if lexeme not in lexemes and not _common_noun(count, definite) and is_variant(form, other)
         ]
+    candidates = [v for v in candidates if v.lexeme not in _other_words(candidates)]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
 
 
@@ -87,12 +87,18 @@ def _common_noun(articles: int, definite: int) -> bool:
     return definite > COMMON_NOUN_SHARE * articles
 
 
-def is_variant(form: str, other: str, lexeme: str) -> bool:
-    """Whether `other` (stemmed to `lexeme`) may be another spelling of `form`, not another word."""
+def _other_words(candidates: list[Variant]) -> set[str]:
+    """Stems of candidates that are words of their own, more common than the candidate itself:
+    بينكين stems to بينك ("between you"), and matching it would find another word."""
+    stems = {v.lexeme: v for v in candidates if v.lexeme != v.form}
+    found = SearchTerm.objects.filter(form__in=stems).values_list("form", "article_count")
+    return {stem for stem, count in found if count >= stems[stem].article_count}
+
+
+def is_variant(form: str, other: str) -> bool:
+    """Whether `other` may be another spelling of `form`, not another word."""
     if other[0] in PROCLITICS and (other[1:] == form or skeleton(other[1:]) == skeleton(form)):
         return False  # the same word with و/ب/ل…: matched already through its bare reading
-    if len(lexeme) < MIN_SAFE_STEM and lexeme != other:
-        return False  # بينكين stems to بينك ("between you"): the stem is another word
     edits = edit_distance(form, other)
     if edits > (1 if min(len(form), len(other)) <= SHORT_FORM else MAX_EDITS):
         return False
@@ -126,7 +132,7 @@ def _within(short: str, long: str) -> bool:
 FINAL_VOWELS = "اويءه"
 LONG_VOWEL_LETTERS = "اويء"
 SOUNDS = str.maketrans(
-    {"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ذ": "ز", "ظ": "ز", "ض": "د"}
+    {"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ز": "س", "ذ": "س", "ظ": "س", "ض": "د"}
 )
 
 
