@@ -72,3 +72,8 @@ def test_a_query_of_stop_words_or_punctuation_is_empty():
 def test_phrases_keep_stop_word_gaps():
     compiled = compile_query(parse('"وزير الخارجية في روسيا"'))
     assert compiled.tsquery == "(('زير' | 'وزير') <-> 'خارج' <2> 'روسيا')"
+
+
+def test_latin_letters_and_digits_stay_together():
+    assert [w for w in ("5G", "G20", "COVID19") if len(words(w)) == 1] == ["5G", "G20", "COVID19"]
+    assert [w.lexemes for w in words("وF-35")] == [{"f"}, {"35"}]

@@ -16,9 +16,13 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 4
+VERSION = 5
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
-TOKEN = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d])+|\d+")
+# Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
+# are apart (2030م is 2030 and م).
+LATIN = "A-Za-z\u00c0-\u024f"
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
+TOKEN = re.compile(rf"[0-9{LATIN}]*[{LATIN}][0-9{LATIN}]*|(?:[^\W\d_{LATIN}]|[{MARKS}])+|\d+")
 ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 PROCLITICS = "وفبكل"
 SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
@@ -75,9 +79,9 @@ def words(text: str) -> list[Word]:
 
 @lru_cache(maxsize=200_000)
 def analyse(token: str) -> tuple[Reading, ...]:
-    """The readings of one token; none for a stop word or a lone letter."""
+    """The readings of one token; none for a stop word or a lone Arabic letter."""
     folded = fold(token).replace(" ", "")
-    if folded in STOP_WORDS or (len(folded) < 2 and not folded.isdigit()):
+    if not folded or folded in STOP_WORDS or (len(folded) == 1 and not folded.isascii()):
         return ()
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
