@@ -16,7 +16,7 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 5
+VERSION = 6
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
