@@ -32,6 +32,7 @@ db-status:
 demo: db
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
+	$(PY) manage.py index_search
 
 run: demo
 	@echo
