@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.shortcuts import render
 
 from articles.filters import SORT_CHOICES
-from articles.search.engine import run_search
+from articles.search.engine import BROAD, run_search
 
 FACET_LABELS = {
     "provenance": "المصدر",
@@ -30,6 +30,7 @@ def search(request):
     results = run_search(request.GET)
     context = {
         "results": results,
+        "broad_limit": BROAD,
         "sort_choices": SORT_CHOICES,
         "kept_filters": [(name, value) for name in FILTERS for value in request.GET.getlist(name)],
         "facets": [

@@ -97,7 +97,7 @@ def test_search_page_is_arabic_and_shows_variants_and_facets(client, archive):
     response = client.get("/search/", {"q": "ترامب"})
     html = response.content.decode()
     assert response.status_code == 200 and '<html lang="ar" dir="rtl">' in html
-    assert "شملت النتائج أيضاً: ترمب" in html
+    assert "شملت النتائج أيضاً: ترمب" in html and "3 نتائج" in html
     assert "<mark>ترامب</mark>" in html and "موقع الاختبار" in html
     assert 'href="?q=%D8%AA%D8%B1%D8%A7%D9%85%D8%A8&amp;outlet=test-site"' in html
 
@@ -112,3 +112,13 @@ def test_highlight_keeps_the_punctuation_around_the_words():
     from articles.search.snippets import highlight
 
     assert highlight("«ترامب» يصل؟", {"ترامب"}) == "«<mark>ترامب</mark>» يصل؟"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(0, "لا نتائج"), (1, "نتيجة واحدة"), (2, "نتيجتان"), (3, "3 نتائج"), (11, "11 نتيجة"), (103, "103 نتائج")],
+)
+def test_result_counts_agree_in_arabic(n, text):
+    from articles.templatetags.archive import result_count
+
+    assert result_count(n) == text

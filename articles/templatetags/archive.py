@@ -35,3 +35,15 @@ def query_with(context, **changes) -> str:
     if "page" not in changes:
         params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.filter
+def result_count(n: int) -> str:
+    """«3 نتائج», «11 نتيجة»: Arabic counts agree with their number."""
+    if n == 0:
+        return "لا نتائج"
+    if n == 1:
+        return "نتيجة واحدة"
+    if n == 2:
+        return "نتيجتان"
+    return f"{n} نتائج" if 3 <= n % 100 <= 10 else f"{n} نتيجة"
