@@ -35,6 +35,8 @@ class Search(APIView):
                 "query": results.text,
                 "sort": results.sort,
                 "total": results.total,
+                "total_is_lower_bound": results.total_is_lower_bound,
+                "broad": results.broad,
                 "page": results.page.number,
                 "pages": results.page.paginator.num_pages,
                 "variants": results.variants,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.shortcuts import render
 
 from articles.filters import SORT_CHOICES
-from articles.search.engine import BROAD, run_search
+from articles.search.engine import BROAD, COUNTED, run_search
 
 FACET_LABELS = {
     "provenance": "المصدر",
@@ -31,6 +31,7 @@ def search(request):
     context = {
         "results": results,
         "broad_limit": BROAD,
+        "counted": f"{COUNTED:,}".replace(",", "٬"),
         "sort_choices": SORT_CHOICES,
         "kept_filters": [(name, value) for name in FILTERS for value in request.GET.getlist(name)],
         "facets": [

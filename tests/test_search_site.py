@@ -122,3 +122,14 @@ def test_result_counts_agree_in_arabic(n, text):
     from articles.templatetags.archive import result_count
 
     assert result_count(n) == text
+
+
+def test_a_broad_query_ranks_its_title_and_lead_matches_and_counts_all(client, archive, monkeypatch):
+    from articles.search import engine
+
+    monkeypatch.setattr(engine, "BROAD", 1)
+    monkeypatch.setattr(engine, "COUNTED", 2)
+    data = api(client, q="ترامب")
+    assert data["broad"] and data["total"] == 3 and data["total_is_lower_bound"]
+    # Ranked: the most recent article matching in its title or lead (the newer one matches in its body only).
+    assert [hit["id"] for hit in data["results"]] == [archive["copy"].pk]

@@ -181,6 +181,7 @@ class Article(RawInput):
             models.Index(fields=["publisher", "published_at"], name="article_publisher_date"),
             models.Index(fields=["content_hash"], name="article_content_hash"),
             GinIndex(fields=["search_vector"], name="article_search"),
+            GinIndex(fields=["search_head"], name="article_search_head"),
         ]
 
     def __str__(self):

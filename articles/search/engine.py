@@ -26,6 +26,8 @@ MAX_PAGE = 50  # nobody reads result 1,000; deep pages cost the same ranking aga
 # A query matching more than this many articles is broad (السعودية, قال): only its most recent
 # BROAD matches are ranked and counted in the facets. The total is still exact.
 BROAD = 2000
+COUNTED = 10_000  # a broad query's total is exact up to here, then "more than"
+HEAD = "search_head"
 LISTED_FIELDS = ["pk", "title", "body", "publisher", "published_at", "date_precision", "url", "visibility"]
 
 
@@ -49,6 +51,11 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[facets.Count]] = field(default_factory=dict)
     broad: bool = False  # ranked and faceted over the most recent BROAD matches only
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        return self.total > COUNTED
+
     suggestions: list[str] = field(default_factory=list)
 
     @property
@@ -77,8 +84,8 @@ def _run(params, articles, page_size: int) -> SearchResults:
     matched = filters.qs.filter(Matches(compiled.tsquery)) if text else filters.qs
     if text and not compiled:
         matched = matched.none()
-    rows, total, broad = _scope(matched, oldest=sort == "oldest")
-    ranked = ranking.order(rows, compiled, sort)
+    rows, total, broad = _scope(matched, sort=sort, headlines=filters.qs.filter(Matches(compiled.tsquery, HEAD)))
+    ranked = ranking.order(rows, compiled, sort, exact_in=HEAD if broad else "search_vector")
     page = Paginator(ranked, page_size).get_page(min(_number(params.get("page")), MAX_PAGE))
     results = SearchResults(text, sort, parsed, compiled, filters, page, total=total, broad=broad)
     results.hits = _hits(page.object_list, compiled, ranked)
@@ -88,17 +95,26 @@ def _run(params, articles, page_size: int) -> SearchResults:
     return results
 
 
-def _scope(matched, *, oldest: bool) -> tuple[list[ranking.Row], int, bool]:
+def _scope(matched, *, sort: str, headlines) -> tuple[list[ranking.Row], int, bool]:
     """(the matches to rank and facet, how many match, whether the query is broad).
 
-    Up to BROAD matches are all of them; beyond, the BROAD most recent (oldest, for that sort).
-    Each row is (id, publisher, event, published_at): one pass over the index, no vectors read."""
+    Up to BROAD matches are all of them. Beyond, a broad query ranks the BROAD most recent
+    articles that match in their title or lead (`headlines`, on the small vector's own index):
+    ranking reads only title and lead, so an article matching in its body alone would rank below
+    them all anyway. Sorted by date, the BROAD newest (or oldest) matches. Totals past COUNTED
+    are not counted further. Each row is (id, publisher, event, published_at)."""
     columns = ("pk", "publisher_id", "event_id", "published_at")
     rows = list(matched.order_by().values_list(*columns)[: BROAD + 1])
     if len(rows) <= BROAD:
         return rows, len(rows), False
-    ordered = matched.oldest_first() if oldest else matched.latest_first()
-    return list(ordered.values_list(*columns)[:BROAD]), matched.count(), True
+    total = matched.order_by().values("pk")[: COUNTED + 1].count()
+    if sort == "relevance":
+        rows = list(headlines.latest_first().values_list(*columns)[:BROAD]) or rows[:BROAD]
+    else:
+        rows = list(
+            (matched.oldest_first() if sort == "oldest" else matched.latest_first()).values_list(*columns)[:BROAD]
+        )
+    return rows, total, True
 
 
 def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked) -> list[Hit]:

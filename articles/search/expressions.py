@@ -24,8 +24,8 @@ class Matches(Func):
     arg_joiner = " @@ "
     output_field = BooleanField()
 
-    def __init__(self, query: str):
-        super().__init__(F("search_vector"), TsQuery(query))
+    def __init__(self, query: str, vector: str = "search_vector"):
+        super().__init__(F(vector), TsQuery(query))
 
 
 class Rank(Func):

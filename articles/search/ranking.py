@@ -29,13 +29,13 @@ class Ranked(list):
         return pk not in self.variant_only
 
 
-def order(rows: list[Row], compiled: CompiledQuery, sort: str) -> Ranked:
+def order(rows: list[Row], compiled: CompiledQuery, sort: str, exact_in: str = "search_vector") -> Ranked:
     dates = {pk: published or EPOCH for pk, _, _, published in rows}
     if sort == "oldest":
         return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk)))
     if sort == "newest" or not compiled:
         return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk), reverse=True))
-    ranks, variant_only = _scores(list(dates), compiled)
+    ranks, variant_only = _scores(list(dates), compiled, exact_in)
     ranked = Ranked(
         sorted(dates, key=lambda pk: (pk not in variant_only, ranks.get(pk, 0), dates[pk], pk), reverse=True)
     )
@@ -43,8 +43,8 @@ def order(rows: list[Row], compiled: CompiledQuery, sort: str) -> Ranked:
     return ranked
 
 
-def _scores(ids: list[int], compiled: CompiledQuery) -> tuple[dict[int, float], set[int]]:
-    """(rank of each article, the articles that match only through a variant)."""
+def _scores(ids: list[int], compiled: CompiledQuery, exact_in: str) -> tuple[dict[int, float], set[int]]:
+    """(rank of each article, the articles that match only through a variant in `exact_in`)."""
     query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
     with connection.cursor() as cursor:
         cursor.execute(
@@ -55,7 +55,7 @@ def _scores(ids: list[int], compiled: CompiledQuery) -> tuple[dict[int, float], 
         if compiled.exact_tsquery == compiled.tsquery:
             return ranks, set()
         cursor.execute(
-            "SELECT id FROM articles_article WHERE id = ANY(%s) AND search_vector @@ %s::tsquery",
+            f"SELECT id FROM articles_article WHERE id = ANY(%s) AND {exact_in} @@ %s::tsquery",
             [ids, compiled.exact_tsquery],
         )
         exact = {row[0] for row in cursor.fetchall()}
