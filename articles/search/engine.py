@@ -7,6 +7,7 @@ were admitted, and suggestions when nothing matched.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -26,7 +27,7 @@ MAX_PAGE = 50  # nobody reads result 1,000; deep pages cost the same ranking aga
 # A query matching more than this many articles is broad (السعودية, قال): only its most recent
 # BROAD matches are ranked and counted in the facets. The total is still exact.
 BROAD = 2000
-COUNTED = 10_000  # a broad query's total is exact up to here, then "more than"
+COUNTED = 5_000  # a broad query's total is exact up to here, then "more than"
 HEAD = "search_head"
 LISTED_FIELDS = ["pk", "title", "body", "publisher", "published_at", "date_precision", "url", "visibility"]
 
@@ -108,13 +109,26 @@ def _scope(matched, *, sort: str, headlines) -> tuple[list[ranking.Row], int, bo
     if len(rows) <= BROAD:
         return rows, len(rows), False
     total = matched.order_by().values("pk")[: COUNTED + 1].count()
-    if sort == "relevance":
-        rows = list(headlines.latest_first().values_list(*columns)[:BROAD]) or rows[:BROAD]
-    else:
-        rows = list(
-            (matched.oldest_first() if sort == "oldest" else matched.latest_first()).values_list(*columns)[:BROAD]
-        )
+    with _without_date_index_walk():
+        if sort == "relevance":
+            rows = list(headlines.latest_first().values_list(*columns)[:BROAD]) or rows[:BROAD]
+        else:
+            ordered = matched.oldest_first() if sort == "oldest" else matched.latest_first()
+            rows = list(ordered.values_list(*columns)[:BROAD])
     return rows, total, True
+
+
+@contextmanager
+def _without_date_index_walk():
+    """For "the most recent matches" the planner likes to walk the date index and test article
+    after article until enough match: fine for قال, 5 s for غوتيريش at a million articles.
+    Collecting the matches from the text index and sorting them is never that slow."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("SET LOCAL enable_indexscan = on")
 
 
 def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked) -> list[Hit]:
