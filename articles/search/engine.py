@@ -79,9 +79,9 @@ def _run(params, articles, page_size: int) -> SearchResults:
     filters = ArticleFilter(params, queryset=articles if articles is not None else Article.objects.public())
     parsed = parse(text)
     compiled = compile_query(parsed)
-    sort = (filters.form.cleaned_data.get("sort") if filters.is_valid() else "") or ""
-    sort = sort if sort in ("newest", "oldest") or text else "newest"
-    sort = sort or "relevance"
+    sort = (filters.form.cleaned_data.get("sort") if filters.is_valid() else "") or "relevance"
+    if not text and sort == "relevance":
+        sort = "newest"  # nothing to be relevant to: browsing the archive
     matched = filters.qs.filter(Matches(compiled.tsquery)) if text else filters.qs
     if text and not compiled:
         matched = matched.none()

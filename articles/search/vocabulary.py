@@ -64,7 +64,7 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
     if own and _common_noun(*own):
         return []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(TRIGRAM_SIMILARITY)])
+        _similarity_threshold(cursor, TRIGRAM_SIMILARITY)
         cursor.execute(
             "SELECT form, lexeme, display, article_count, definite_count FROM articles_searchterm "
             "WHERE form <> %s AND ((skeleton = %s AND length(skeleton) >= %s) OR form %% %s)",
@@ -76,7 +76,8 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
             for other, lexeme, display, count, definite in rows
             if lexeme not in lexemes and not _common_noun(count, definite) and is_variant(form, other)
         ]
-    candidates = [v for v in candidates if v.lexeme not in _other_words(candidates)]
+    other_words = _other_words(candidates)
+    candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
 
 
@@ -161,10 +162,15 @@ def suggestions(form: str, limit: int = 5) -> list[str]:
     if len(form) < 3:
         return []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(SUGGESTION_SIMILARITY)])
+        _similarity_threshold(cursor, SUGGESTION_SIMILARITY)
         cursor.execute(
             "SELECT display FROM articles_searchterm WHERE form %% %s AND form <> %s "
             "ORDER BY similarity(form, %s) DESC, article_count DESC LIMIT %s",
             [form, form, form, limit],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def _similarity_threshold(cursor, value: float) -> None:
+    """The trigram similarity above which `%` matches, for this session (the index honours it)."""
+    cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(value)])
