@@ -130,7 +130,7 @@ def _within(short: str, long: str) -> bool:
     return all(letter in letters for letter in short)
 
 
-FINAL_VOWELS = "اويءه"
+FINAL_VOWELS = "ايءه"  # not و: مورينيو/مورينو are one name
 LONG_VOWEL_LETTERS = "اويء"
 SOUNDS = str.maketrans(
     {"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ز": "س", "ذ": "س", "ظ": "س", "ض": "د"}
