@@ -12,7 +12,7 @@ def test_attribution_extraction_and_outlet_resolution_on_the_labelled_sample():
         pytest.skip(f"{CORPUS} is absent: the labelled evaluation reads the real corpus")
     scores, _ = evaluate(CORPUS)
     assert scores["articles"] == 200
-    # Measured 1.0 / 0.919 (see the closing note of the ingest issue); the target is 0.95 for both.
+    # Measured 1.0 / 0.953 on this (development, not held-out) sample; the target is 0.95 for both.
     # These floors catch regressions; raising recall to the target is open work.
     assert scores["resolution_precision"] >= 0.95
-    assert scores["resolution_recall"] >= 0.9
+    assert scores["resolution_recall"] >= 0.95

@@ -173,7 +173,7 @@ SOURCE_LINE = re.compile(
 QUOTE_VERBS = (
     r"وفق|بحسب|حسب|حسبما (?:أفادت|ذكرت|أوردت|نقلت)|نقلا عن|نقلاً عن|"
     r"(?:كما )?(?:ذكرت?|أفادت?|أوردت?|قالت?|نقلت|نشرت|أكدت|كشفت|وصفت|أشارت|حذرت|أعلنت|بثت|أضافت)|"
-    r"أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|نقلته|نقلتها|ذكره|ذكرته|أعلنته|نشر|عبر|مع|عن|في"
+    r"أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|نقلته|نقلتها|ذكره|ذكرته|أعلنته|نشر|عبر|مع|عن|في|على"
 )
 # Prepositions written joined to the next word: «وفقا لوكالة», «لـ"رويترز"».
 UNAMBIGUOUS_AGENCIES = r"فرانس برس|رويترز|أسوشيتد برس|أسوشييتد برس|الأناضول|سي إن إن|بي بي سي|سكاي نيوز|نوفوستي|شينخوا"
@@ -186,7 +186,8 @@ MEDIA_BEFORE = re.compile(rf"{MEDIA_WORD}\s*$")
 # of government: after them only a quoted name counts as a new outlet.
 STRICTLY_MEDIA = re.compile(r"(?:صحيف[ةه]|جريد[ةه]|مجل[ةه]|إذاع[ةه]|اذاع[ةه]|وكال[ةه] (?:أنباء|الأنباء))\s*$")
 NOT_MEDIA = {fold(w) for w in ("تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "إنستغرام", "انستغرام", "سناب شات", "تيك توك",
-                               "واتساب", "تلغرام", "تيليغرام", "لينكد إن", "الفايسبوك", "موديز", "فيتش", "ستاندرد آند بورز")}  # fmt: skip
+                               "واتساب", "تلغرام", "تيليغرام", "لينكد إن", "الفايسبوك", "موديز", "فيتش", "ستاندرد آند بورز",
+                               "إنستاجرام", "انستجرام", "إنستقرام", "تداول")}  # fmt: skip
 # Agency codes in brackets: «(واس)», «(أ ش أ)», «الرياض (رويترز) -».
 AGENCY_CODE = re.compile(r"\(\s*([^()\n]{2,24}?)\s*\)")
 # Photo credits at the end of a caption: «... 8 مايو 2023 - AFP», «(صورة: رويترز)».
@@ -241,15 +242,22 @@ def inline_attributions(line: Line, names) -> list[FoundAttribution]:
     return found
 
 
-PREPOSITIONS = ("عبر", "مع", "عن", "في")
+PREPOSITIONS = ("عبر", "مع", "عن", "في", "على")
+# «مقابلة مع فوكس نيوز، الشبكة التلفزيونية …»: the media word may follow the name.
+MEDIA_AFTER = re.compile(r"\s*[،,]\s*(?:ال)?(?:شبك[ةه]|قنا[ةه]|صحيف[ةه]|جريد[ةه]|مجل[ةه]|إذاع[ةه]|وكال[ةه])")
+# «وكالة مهر الإيرانية للأنباء»: a bare «وكالة» is a news agency when the name says so.
+AGENCY_SUFFIX = re.compile(r"\s+(?:\S+\s+)?للأنباء$")
 
 
 def _quoted_source_name(text: str, match: re.Match, media: re.Match | None, names) -> Name | None:
     """The outlet a reporting phrase names: known to the gazetteer, or a new one the text marks as media."""
     first = match.group(0).split()[0]
-    if (first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)) and not media:
-        return None  # these introduce an outlet only with a media word: «عن وكالة "الأناضول"»
     name = read_name(text, match.end(), names, max_words=4)
+    if (first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)) and not media:
+        # these introduce an outlet only with a media word: «عن وكالة "الأناضول"», «مع فوكس نيوز، الشبكة»
+        if not (first.endswith("مع") and name and MEDIA_AFTER.match(text, name.end)):
+            return None
+        return name if fold(name.text) not in NOT_MEDIA else None
     if media and name and not name.quoted and not _reviewed(name, names):
         # «وكالة الأنباء السعودية»: the media word is part of the name.
         longer = read_name(text, media.start(), names, max_words=5)
@@ -263,6 +271,11 @@ def _quoted_source_name(text: str, match: re.Match, media: re.Match | None, name
         return name
     if all(word in NATIONALITIES for word in fold(name.text).split()):
         return None  # «وكالة الأنباء الرسمية», «وكالة الأنباء الروسية» name no particular outlet
+    if media and re.match(r"وكال[ةه]$", media.group(0).strip()):
+        agency = read_name(text, match.end(), names, max_words=5)
+        if agency and AGENCY_SUFFIX.search(agency.text):
+            bare = AGENCY_SUFFIX.sub("", agency.text)
+            return Name(bare, agency.start, agency.start + len(bare), False, False)
     if media and STRICTLY_MEDIA.search(media.group(0)) and len(name.text.split()) <= 3:
         # an unquoted new name keeps its media word: «وكالة الأنباء الكندية», «إذاعة كوبيراتيفا»
         return Name(text[media.start() : name.end], media.start(), name.end, False, False)
