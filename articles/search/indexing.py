@@ -53,12 +53,12 @@ class Batch:
 
     def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
         """The article's tsvector literals (whole, and title and lead); its forms are counted."""
-        fields = document_fields(title, body, captions)
-        self.count(fields)
-        return vector_literal(fields), vector_literal(fields, weights="AB", forms=True)
+        document = Document(document_fields(title, body, captions))
+        self.count(document)
+        return document.vector, document.head
 
-    def count(self, fields) -> None:
-        forms, definite = document_forms(fields)
+    def count(self, document: Document) -> None:
+        forms, definite = document.forms, document.definite
         self.counts.update(forms.keys())
         self.definite.update(definite)
         for form, value in forms.items():
@@ -105,7 +105,7 @@ def recount(chunk: int = CHUNK) -> int:
     for start in range(0, len(ids), chunk):
         rows = Article.objects.filter(pk__in=ids[start : start + chunk]).values_list("title", "body", "captions")
         for title, body, captions in rows:
-            totals.count(document_fields(title, body, captions))
+            totals.count(Document(document_fields(title, body, captions)))
     forms = sorted(totals.counts)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
@@ -124,26 +124,38 @@ def document_fields(title: str, body: str, captions: list[str]) -> list[tuple[st
     return [(weight, analysis.TOKEN.findall(text)) for weight, text in fields]
 
 
-def vector_literal(fields: list[tuple[str, list[str]]], weights: str = "ABCD", forms: bool = False) -> str:
-    """The tsvector of a document (or of its fields of some weights), in PostgreSQL's literal syntax;
-    with `forms`, unstemmed forms too (for ranking: only the title-and-lead vector has them)."""
-    positions: dict[str, list[str]] = {}
-    offset = 0
-    for weight, tokens in fields:
-        for index, token in enumerate(tokens):
-            readings = analysis.analyse(token)
-            if not readings:
-                continue
-            # A long lead spills into the body's weight.
-            token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight
-            if token_weight not in weights:
-                continue
-            place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
-            for reading in readings:
-                positions.setdefault(reading.lexeme, []).append(place)
-                if forms and reading.form != reading.lexeme:
-                    positions.setdefault(analysis.form_lexeme(reading), []).append(place)
-        offset += len(tokens) + 1  # a gap: phrases never run across fields
+class Document:
+    """One article analysed in a single pass: its full vector, its title-and-lead vector (with the
+    unstemmed forms ranking uses), and the word forms it brings to the vocabulary."""
+
+    def __init__(self, fields: list[tuple[str, list[str]]]):
+        full: dict[str, list[str]] = {}
+        head: dict[str, list[str]] = {}
+        self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface as written)
+        self.definite: set[str] = set()  # forms written with the definite article
+        offset = 0
+        for weight, tokens in fields:
+            for index, token in enumerate(tokens):
+                readings = analysis.analyse(token)
+                if not readings:
+                    continue
+                token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight  # a long lead spills over
+                place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
+                for reading in readings:
+                    full.setdefault(reading.lexeme, []).append(place)
+                    if token_weight in "AB":
+                        head.setdefault(reading.lexeme, []).append(place)
+                        if reading.form != reading.lexeme:
+                            head.setdefault(analysis.form_lexeme(reading), []).append(place)
+                    self.forms.setdefault(reading.form, (reading.lexeme, token))
+                    if reading.definite:
+                        self.definite.add(reading.form)
+            offset += len(tokens) + 1  # a gap: phrases never run across fields
+        self.vector, self.head = _literal(full), _literal(head)
+
+
+def _literal(positions: dict[str, list[str]]) -> str:
+    """A tsvector in PostgreSQL's literal syntax."""
     return " ".join(
         f"{quote(lexeme)}:{','.join(places[:MAX_POSITIONS_PER_LEXEME])}" for lexeme, places in positions.items()
     )
@@ -151,16 +163,3 @@ def vector_literal(fields: list[tuple[str, list[str]]], weights: str = "ABCD", f
 
 def quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def document_forms(fields: list[tuple[str, list[str]]]) -> tuple[dict[str, tuple[str, str]], set[str]]:
-    """(form -> (lexeme, surface as written), the forms written with the definite article)."""
-    found, definite = {}, set()
-    for _, tokens in fields:
-        for token in tokens:
-            for lexeme, form, with_article in analysis.analyse(token):
-                if form not in found:
-                    found[form] = (lexeme, token)
-                if with_article:
-                    definite.add(form)
-    return found, definite
