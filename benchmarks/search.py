@@ -57,15 +57,15 @@ def raw_sql(query: str) -> None:
     from django.db import connection
 
     from articles.search.compile import compile_query
+    from articles.search.expressions import WEIGHTS
     from articles.search.query import parse
 
     compiled = compile_query(parse(query))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id, title FROM articles_article WHERE visibility = 'public' AND search_vector @@ %s::tsquery "
-            "ORDER BY ts_rank('{0.05,0.2,0.4,1.0}', search_head, %s::tsquery) DESC, published_at DESC NULLS LAST "
-            "LIMIT 20",
-            [compiled.tsquery, compiled.tsquery],
+            "ORDER BY ts_rank(%s, search_head, %s::tsquery) DESC, published_at DESC NULLS LAST LIMIT 20",
+            [compiled.tsquery, WEIGHTS, compiled.tsquery],
         )
         cursor.fetchall()
 
