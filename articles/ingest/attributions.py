@@ -173,7 +173,8 @@ SOURCE_LINE = re.compile(
 QUOTE_VERBS = (
     r"وفق|بحسب|حسب|حسبما (?:أفادت|ذكرت|أوردت|نقلت)|نقلا عن|نقلاً عن|"
     r"(?:كما )?(?:ذكرت?|أفادت?|أوردت?|قالت?|نقلت|نشرت|أكدت|كشفت|وصفت|أشارت|حذرت|أعلنت|بثت|أضافت)|"
-    r"أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|نقلته|نقلتها|ذكره|ذكرته|أعلنته|نشر|عبر|مع|عن|في|على"
+    r"أوردته|أوردتها|نشرته|نشرتها|بثته|بثتها|نقلته|نقلتها|ذكره|ذكرته|أعلنته|نشر|عبر|مع|عن|في|"
+    rf"على(?=\s*{MEDIA_WORD})"
 )
 # Prepositions written joined to the next word: «وفقا لوكالة», «لـ"رويترز"».
 UNAMBIGUOUS_AGENCIES = r"فرانس برس|رويترز|أسوشيتد برس|أسوشييتد برس|الأناضول|سي إن إن|بي بي سي|سكاي نيوز|نوفوستي|شينخوا"
@@ -252,12 +253,16 @@ AGENCY_SUFFIX = re.compile(r"\s+(?:\S+\s+)?للأنباء$")
 def _quoted_source_name(text: str, match: re.Match, media: re.Match | None, names) -> Name | None:
     """The outlet a reporting phrase names: known to the gazetteer, or a new one the text marks as media."""
     first = match.group(0).split()[0]
-    name = read_name(text, match.end(), names, max_words=4)
     if (first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)) and not media:
-        # these introduce an outlet only with a media word: «عن وكالة "الأناضول"», «مع فوكس نيوز، الشبكة»
-        if not (first.endswith("مع") and name and MEDIA_AFTER.match(text, name.end)):
+        # These introduce an outlet only with a media word: «عن وكالة "الأناضول"», or after an
+        # interview with the media word after the name: «في مقابلة مع فوكس نيوز، الشبكة …».
+        if not (first.endswith("مع") and "مقابل" in text[max(0, match.start() - 12) : match.start()]):
             return None
-        return name if fold(name.text) not in NOT_MEDIA else None
+        name = read_name(text, match.end(), names, max_words=4)
+        if name and MEDIA_AFTER.match(text, name.end) and fold(name.text) not in NOT_MEDIA:
+            return name
+        return None
+    name = read_name(text, match.end(), names, max_words=4)
     if media and name and not name.quoted and not _reviewed(name, names):
         # «وكالة الأنباء السعودية»: the media word is part of the name.
         longer = read_name(text, media.start(), names, max_words=5)
