@@ -1,6 +1,10 @@
+from django.shortcuts import get_object_or_404
 from rest_framework import generics, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from articles.models import Article, Attribution
+from articles.provenance.graph import provenance_of
 from sources.api import OutletSerializer
 
 
@@ -36,3 +40,11 @@ class ArticleDetail(generics.RetrieveAPIView):
         .prefetch_related("publisher__domains", "attributions__outlet")
     )
     serializer_class = ArticleSerializer
+
+
+class ArticleProvenance(APIView):
+    """The provenance graph of one public article: nodes, edges with evidence, the chain to its origin."""
+
+    def get(self, request, pk):
+        article = get_object_or_404(Article.objects.public().select_related("publisher"), pk=pk)
+        return Response(provenance_of(article).as_json())

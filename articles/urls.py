@@ -1,10 +1,12 @@
 from django.urls import path
 
-from articles import views, views_search
+from articles import views, views_provenance, views_search
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views_search.search, name="search"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("articles/<int:pk>/provenance/", views_provenance.provenance, name="article-provenance"),
+    path("articles/<int:pk>/compare/<int:upstream_pk>/", views_provenance.compare, name="article-compare"),
     path("events/<str:slug>/", views.event_detail, name="event-detail"),
 ]

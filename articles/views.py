@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Event
+from articles.provenance.graph import provenance_of, summary
 
 PAGE_SIZE = 20
 
@@ -16,7 +17,14 @@ def home(request):
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.public().select_related("publisher", "event"), pk=pk)
     attributions = article.attributions.select_related("outlet").exclude(review="rejected")
-    return render(request, "articles/article_detail.html", {"article": article, "attributions": attributions})
+    provenance = provenance_of(article)
+    context = {
+        "article": article,
+        "attributions": attributions,
+        "provenance": provenance,
+        "summary": summary(provenance),
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
 def event_detail(request, slug):

@@ -49,6 +49,7 @@ class Draft:
     publisher_domain: str = ""
     publisher: object = None  # sources.Outlet once resolved
     identity: str = ""  # what makes this input the same article on a re-run
+    saved_as: int | None = None  # the article's id once saved
 
     def add(self, attribution: FoundAttribution) -> None:
         """Keep one attribution per kind, name and span."""

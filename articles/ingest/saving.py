@@ -78,6 +78,7 @@ def _save_distinct(chunk: list[tuple[str, Draft]], run) -> list[tuple[str, Draft
             new.append((key, draft))
     articles = Article.objects.bulk_create([_article(key, draft, run, search) for key, draft in new])
     for article, (_, draft) in zip(articles, new, strict=True):
+        draft.saved_as = article.pk
         attributions += _attributions(article, draft)
         outcomes.append(("created", draft, ""))
     Attribution.objects.bulk_create(attributions)
@@ -122,6 +123,7 @@ def _update(key: str, draft: Draft, run, search: Batch) -> list[Attribution]:
     article.ingest_run = run
     _index(article, search)
     article.save()
+    draft.saved_as = article.pk
     # The parser's unreviewed claims are redone; editors' work and reviewed claims stay.
     article.attributions.filter(claimed_by=ClaimedBy.PARSER, review=Review.UNREVIEWED).delete()
     return _attributions(article, draft)

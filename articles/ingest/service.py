@@ -29,6 +29,8 @@ from articles.ingest.page import parse_page
 from articles.ingest.records import dumps, load_record, parse_record
 from articles.ingest.saving import save_batch
 from articles.models import IngestRun
+from articles.provenance.linking import link_upstreams
+from articles.provenance.reuse import find_shared_text
 
 BATCH_SIZE = 250
 
@@ -203,11 +205,16 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
     if dry_run:
         report.drafts.extend(batch)
     else:
+        changed = []
         for outcome, draft, reason in save_batch(batch, report.run):
             if outcome == "failed":
                 report.failures.append(Failure(draft.source_name, reason))
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
+            if outcome in ("created", "updated"):
+                changed.append(draft.saved_as)
+        if changed:  # provenance is found as articles arrive, not left to a later rebuild
+            link_upstreams(find_shared_text(changed) | set(changed))
     if progress:
         progress(len(batch))
     batch.clear()

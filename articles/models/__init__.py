@@ -1,8 +1,10 @@
 from articles.models.article import Article, ArticleVersion, DatePrecision, RawFormat, Visibility
 from articles.models.attribution import Attribution, AttributionKind, ClaimedBy, Review
 from articles.models.event import Event
+from articles.models.fingerprint import Fingerprint
 from articles.models.ingest_run import IngestRun
 from articles.models.search_term import SearchTerm
+from articles.models.shared_text import SharedText
 
 __all__ = [
     "Article",
@@ -12,9 +14,11 @@ __all__ = [
     "ClaimedBy",
     "DatePrecision",
     "Event",
+    "Fingerprint",
     "IngestRun",
     "RawFormat",
     "Review",
     "SearchTerm",
+    "SharedText",
     "Visibility",
 ]

@@ -47,3 +47,35 @@ def result_count(n: int) -> str:
     if n == 2:
         return "نتيجتان"
     return f"{n} نتائج" if 3 <= n % 100 <= 10 else f"{n} نتيجة"
+
+
+@register.filter
+def index(items, i: int):
+    return items[i]
+
+
+@register.filter
+def percent(share: float) -> str:
+    """0.873 → «87٪»."""
+    return f"{round(100 * share)}٪"
+
+
+@register.filter
+def duration_ar(gap) -> str:
+    """A time gap in the largest unit that says it: «3 أيام»، «5 ساعات»، «12 دقيقة»؛ negative gaps say «قبل»."""
+    seconds = gap.total_seconds()
+    ahead = seconds < 0
+    seconds = abs(seconds)
+    if seconds >= 86400:
+        text = f"{round(seconds / 86400)} يوم"
+    elif seconds >= 3600:
+        text = f"{round(seconds / 3600)} ساعة"
+    else:
+        text = f"{round(seconds / 60)} دقيقة"
+    return f"{text} (النسخة أقدم من مصدرها)" if ahead else text
+
+
+@register.filter
+def percent_css(share: float) -> str:
+    """A share as a CSS length for a bar: «42%»."""
+    return f"{round(100 * share)}%"
