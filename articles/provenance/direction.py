@@ -3,8 +3,9 @@
 1. A disclosure: one article credits the other's outlet (a disclaimer, a «نقلاً عن» note, a wire
    credit) and the other does not credit it back. Both crediting each other is a cycle.
 2. A wire agency: an agency's item and a newspaper's copy of it; agencies originate.
-3. Publication times, when both are known and precise enough to differ.
-Otherwise the two are copies of the same text, direction unknown. The order of ingest is never
+3. Publication times, when both are known and precise enough to differ, and neither names a
+   source: two channels running the same Reuters story minutes apart both took it from Reuters.
+Two articles crediting the same source are siblings of it, not copies of each other. Otherwise the two are copies of the same text, direction unknown. The order of ingest is never
 evidence, and crawl times are too weak to be (SaudiNewsNet's SPA item was crawled first in only
 40 of 114 clusters).
 """
@@ -54,11 +55,13 @@ def orient(a: Facts, b: Facts) -> Direction | None:
         return Direction(b.pk, a.pk, "cycle")
     if a_credits_b or b_credits_a:
         return Direction(b.pk, a.pk, DISCLOSED) if a_credits_b else Direction(a.pk, b.pk, DISCLOSED)
+    if a.credited & b.credited:
+        return None  # both took it from a source they both name
     if (a.publisher_kind == WIRE) != (b.publisher_kind == WIRE):
         return (
             Direction(a.pk, b.pk, CREDITED_WIRE) if a.publisher_kind == WIRE else Direction(b.pk, a.pk, CREDITED_WIRE)
         )
-    earlier = _earlier(a, b)
+    earlier = None if a.credited or b.credited else _earlier(a, b)
     if earlier:
         later = b if earlier is a else a
         return Direction(earlier.pk, later.pk, EARLIER)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles.provenance.direction import COPY_KINDS, DISCLOSED, STRENGTH, Direction, facts_of, orient
+from articles.provenance.reuse import STRONG
 
 CHUNK = 2000
 
@@ -67,8 +68,11 @@ def _resolve(article: int, found, attributions, facts, new: list) -> int:
     disclosed = [(d, pair) for d, pair in found if d.reason == DISCLOSED]
     if disclosed:
         return sum(_resolve_credit(d, attributions, facts) for d, _ in disclosed)
-    if found:
-        new.append(_undisclosed(*found[0], facts))
+    # An undisclosed link needs most of one text inside the other; a shared passage alone (a quoted
+    # statement, a common wire paragraph) is shown as shared text but links nothing.
+    strong = [(d, pair) for d, pair in found if max(pair.first_in_second, pair.second_in_first) >= STRONG]
+    if strong:
+        new.append(_undisclosed(*strong[0], facts))
     return 0
 
 

@@ -6,10 +6,11 @@ boilerplate such as «وكالة الأنباء السعودية» never pairs e
 per article is a few index probes, whatever the archive's size. Candidates are then measured
 precisely: the share of each text found in the other (containment) over all their shingles, and
 the longest shared passage. A pair is kept when at least THRESHOLD of one of the two texts is
-found in the other, in at least MIN_SHARED shingles. The threshold is low because a rewrite keeps
-passages, not the whole: seed 000 (a content farm's adaptation) keeps a quarter of Asharq's
-report word for word, with the country spelled differently; unrelated stories on the same
-subject share under 5%.
+found in the other, in at least MIN_SHARED shingles, or, below half, in at least MIN_PASSAGE
+shingles. The threshold is low because a rewrite keeps passages, not the whole: seed 000 (a
+content farm's adaptation) keeps a quarter of Asharq's report word for word, with the country
+spelled differently; unrelated stories on the same subject share under 5%. MIN_PASSAGE keeps
+out short articles that share only a formula (a cable of congratulation, a weather intro).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from articles.provenance.shingles import Shingled, fingerprints
 
 THRESHOLD = 0.2
 MIN_SHARED = 15
+STRONG = 0.5
+MIN_PASSAGE = 40
 MIN_SAMPLES = 3
 MAX_DF = 100
 CHUNK = 1000
@@ -142,6 +145,13 @@ def _store(pairs: set[tuple[int, int]], progress=None) -> set[int]:
     return touched
 
 
+def is_shared_text(containment: float, shared: int) -> bool:
+    """Enough of one text in the other, in enough words, to call it shared text."""
+    if containment >= STRONG:
+        return shared >= MIN_SHARED
+    return containment >= THRESHOLD and shared >= MIN_PASSAGE
+
+
 def _measure(a: int, b: int, texts: dict) -> object | None:
     from articles.models import SharedText
 
@@ -150,7 +160,7 @@ def _measure(a: int, b: int, texts: dict) -> object | None:
         return None  # an outlet repeating itself is not republication
     first_in_second, second_in_first = first.contained_in(second), second.contained_in(first)
     shared = len(first.shingles & second.shingles)
-    if max(first_in_second, second_in_first) < THRESHOLD or shared < MIN_SHARED:
+    if not is_shared_text(max(first_in_second, second_in_first), shared):
         return None
     start, end = first.longest_shared_run(second)
     return SharedText(
