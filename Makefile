@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million eval eval-search clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance eval eval-search eval-provenance clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,10 +65,18 @@ bench-search: db
 bench-search-million: db
 	$(PY) -m benchmarks.search --million
 
+# Provenance page latency (p50/p95) on the corpus, and the time to rebuild all provenance.
+bench-provenance: db
+	$(PY) -m benchmarks.provenance --rebuild
+
 # Search quality: nDCG@10, recall@100 and zero-result rate, stock arabic against Isnad,
 # and the spelling-variant check.
 eval-search: db
 	$(PY) -m evaluation.search
+
+# Shared text against an exhaustive reference, SPA copies and AlArabiya notes on the corpus.
+eval-provenance: db
+	$(PY) -m evaluation.provenance
 
 # Precision and recall of attribution extraction on the labelled corpus sample.
 eval: db
