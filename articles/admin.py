@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils import timezone
 
 from articles import admin_ingest
-from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review
+from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review, SharedText
 from articles.search.compile import compile_query
 from articles.search.indexing import index_articles
 from articles.search.query import parse
@@ -140,4 +140,20 @@ class IngestRunAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in IngestRun._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SharedText)
+class SharedTextAdmin(admin.ModelAdmin):
+    """Text shared by two articles, as found; read-only (editors act on the attributions it leads to)."""
+
+    list_display = ["first", "second", "first_in_second", "second_in_first", "shared_shingles", "found_at"]
+    list_select_related = ["first", "second"]
+    raw_id_fields = ["first", "second"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

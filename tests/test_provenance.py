@@ -71,7 +71,7 @@ def test_it_finds_a_wire_copy_nobody_credited_and_says_it_is_undisclosed():
         wire,
         "text_reuse",
     )
-    assert "دون أن يذكر مصدره" in found.evidence
+    assert "ولم يذكر مصدره" in found.evidence
     assert provenance_of(copy).origin.article == wire
 
 
@@ -181,3 +181,17 @@ def test_an_outlet_page_shows_its_originality_sources_and_copiers(client):
     assert originality(outlet("spa")).copiers == [(outlet("okaz"), 1)]
     page = client.get("/outlets/okaz/").content.decode()
     assert "أكثر من ينقل عنهم" in page and "واس" in page
+
+
+def test_an_editor_rejects_an_automatic_link_in_the_admin_and_it_stays_rejected(admin_client, admin_user):
+    wire = article("spa", WIRE_STORY)
+    copy = article("okaz", WIRE_STORY)
+    link(wire, copy)
+    found = copy.attributions.get()
+    response = admin_client.post("/admin/articles/attribution/", {"action": "reject", "_selected_action": [found.pk]})
+    assert response.status_code == 302
+    found.refresh_from_db()
+    assert (found.review, found.reviewed_by) == ("rejected", admin_user)
+    link(wire, copy)
+    assert list(copy.attributions.values_list("pk", "review")) == [(found.pk, "rejected")]
+    assert provenance_of(copy).is_original

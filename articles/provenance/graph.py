@@ -258,7 +258,17 @@ def _add_copies(result: Provenance) -> None:
             first = article if pair.first_id == article.pk else other
             copy.passage = _clip(original_passage(first.body, pair.passage_start, pair.passage_end))
         result.copies.append(copy)
+    _evidence_of_text(result)
     _contradictions(result)
+
+
+def _evidence_of_text(result: Provenance) -> None:
+    """A hop to an article whose text this one shares carries the containment and a passage."""
+    copies = {copy.article.pk: copy for copy in result.copies}
+    for hop in result.hops:
+        copy = copies.get(hop.upstream.article.pk) if hop.upstream.article else None
+        if copy and hop.downstream.article == result.article:
+            hop.containment, hop.passage = copy.containment, copy.passage
 
 
 def _relation(direction: Direction | None, article: Article) -> tuple[str, str]:

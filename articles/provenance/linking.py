@@ -91,8 +91,11 @@ def _undisclosed(direction: Direction, pair, facts):
     from articles.models import Attribution, AttributionKind, ClaimedBy
 
     upstream = facts[direction.upstream]
-    share = round(100 * pair.containment_of(direction.downstream))
-    why = "مادة وكالة أنباء" if direction.reason == "wire" else "نُشر قبله"
+    share, other = (
+        round(100 * pair.containment_of(direction.downstream)),
+        round(100 * pair.containment_of(direction.upstream)),
+    )
+    why = "والآخر مادة وكالة أنباء" if direction.reason == "wire" else "والآخر نُشر قبله"
     return Attribution(
         article_id=direction.downstream,
         kind=AttributionKind.WIRE_CREDIT
@@ -100,7 +103,7 @@ def _undisclosed(direction: Direction, pair, facts):
         else AttributionKind.REPUBLISHED_FROM,
         outlet_id=upstream.publisher_id,
         upstream_id=direction.upstream,
-        evidence=f"{share}٪ من نصه موجود في مقال آخر ({why}) دون أن يذكر مصدره",
+        evidence=f"{share}٪ من نصه و{other}٪ من نص مقال آخر مشتركان، {why}، ولم يذكر مصدره",
         confidence=direction.confidence,
         claimed_by=ClaimedBy.TEXT_REUSE,
     )
