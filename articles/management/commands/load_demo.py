@@ -4,17 +4,23 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from articles.ingest import ingest
+from articles.ingest import Overrides, ingest
 from articles.models import IngestRun
+from sources.models import Outlet
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_EDITOR = ("editor", "isnad-demo")
+# Page text that does not name its publisher, given as an editor would: `ingest FILE --outlet واس`.
+PUBLISHERS = {"01_spa_palm_festival.txt": "spa"}
 
 
 class Command(BaseCommand):
     help = "Load the demo archive (demo/) and, in debug mode, a demo editor account for the admin."
 
     def handle(self, *args, **options):
+        for name, slug in PUBLISHERS.items():
+            overrides = Overrides(publisher=Outlet.objects.get(slug=slug))
+            ingest([str(DEMO_DIR / name)], overrides=overrides, origin=IngestRun.Origin.DEMO)
         report = ingest([str(DEMO_DIR)], origin=IngestRun.Origin.DEMO)
         self.stdout.write(
             f"demo archive: created {report.created}, updated {report.updated}, "
