@@ -1,12 +1,20 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.helpers import ActionForm
 from django.urls import path
 from django.utils import timezone
 
 from articles import admin_ingest
+from articles.events.editing import merge_events, move_articles
+from articles.events.naming import refresh_events
 from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Event, IngestRun, Review, SharedText
 from articles.search.compile import compile_query
 from articles.search.indexing import index_articles
 from articles.search.query import parse
+
+
+class EventActionForm(ActionForm):
+    event_id = forms.IntegerField(label="رقم الحدث", required=False)
 
 
 class AttributionInline(admin.StackedInline):
@@ -61,7 +69,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
     inlines = [AttributionInline, ArticleVersionInline]
-    actions = ["hide", "publish"]
+    actions = ["hide", "publish", "move_to_event", "split_into_new_event"]
+    action_form = EventActionForm
 
     def get_search_results(self, request, queryset, search_term):
         """Words go to the full-text search (the same as the public one); URLs and ids to the fields."""
@@ -70,8 +79,27 @@ class ArticleAdmin(admin.ModelAdmin):
         return queryset.search(compile_query(parse(search_term))), False
 
     def save_model(self, request, obj, form, change):
+        moved = change and "event" in form.changed_data
         super().save_model(request, obj, form, change)
         index_articles([obj.pk])  # an edited title or body is searchable as edited
+        if moved:
+            previous = form.initial.get("event")
+            Event.objects.filter(pk__in=[pk for pk in (previous, obj.event_id) if pk]).update(is_locked=True)
+            refresh_events([pk for pk in (previous, obj.event_id) if pk])
+
+    @admin.action(description="نقل المقالات المحددة إلى الحدث المذكور (رقمه)")
+    def move_to_event(self, request, queryset):
+        target = Event.objects.filter(pk=request.POST.get("event_id") or 0).first()
+        if target is None:
+            self.message_user(request, "اكتب رقم الحدث الذي تُنقل إليه المقالات.", level="warning")
+            return
+        move_articles(list(queryset), target)
+        self.message_user(request, f"نُقلت {queryset.count()} مقالات إلى «{target.title}».")
+
+    @admin.action(description="فصل المقالات المحددة في حدث جديد")
+    def split_into_new_event(self, request, queryset):
+        event = move_articles(list(queryset))
+        self.message_user(request, f"أُنشئ حدث جديد: «{event.title}».")
 
     @admin.action(description="إخفاء المقالات المحددة عن العموم")
     def hide(self, request, queryset):
@@ -117,12 +145,51 @@ class AttributionAdmin(admin.ModelAdmin):
         queryset.update(review=Review.REJECTED, reviewed_by=request.user, reviewed_at=timezone.now())
 
 
+class EventArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["title", "publisher", "published_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "مقالات الحدث (لنقل مقال: إجراء «نقل إلى حدث» في قائمة المقالات)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "starts_on", "ends_on", "is_locked"]
+    """Events; renaming one, merging, splitting or moving articles locks what it touches."""
+
+    list_display = ["title", "starts_on", "ends_on", "article_count", "outlet_count", "is_locked"]
     list_filter = ["is_locked"]
-    search_fields = ["title", "summary"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "summary", "key_names"]
+    readonly_fields = ["article_count", "outlet_count", "key_names"]
+    show_full_result_count = False
+    inlines = [EventArticleInline]
+    actions = ["merge", "lock", "unlock"]
+
+    def save_model(self, request, obj, form, change):
+        if change and {"title", "summary", "starts_on", "ends_on"} & set(form.changed_data):
+            obj.is_locked = True  # a rename is an editor's decision: rebuilds keep it
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="دمج الأحداث المحددة في حدث واحد")
+    def merge(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "اختر حدثين على الأقل للدمج.", level="warning")
+            return
+        kept = merge_events(list(queryset))
+        self.message_user(request, f"دُمجت الأحداث في «{kept.title}» وقُفل أمام التعديل الآلي.")
+
+    @admin.action(description="قفل الأحداث المحددة أمام التعديل الآلي")
+    def lock(self, request, queryset):
+        queryset.update(is_locked=True)
+
+    @admin.action(description="فتح الأحداث المحددة للتجميع الآلي")
+    def unlock(self, request, queryset):
+        queryset.update(is_locked=False)
 
 
 @admin.register(IngestRun)

@@ -49,3 +49,25 @@ class ArticleFilter(django_filters.FilterSet):
 
 def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class EventFilter(django_filters.FilterSet):
+    """The event list: events reported in a date range, by an outlet, or by outlets of a country."""
+
+    since = django_filters.DateFilter(field_name="ends_on", lookup_expr="gte", label="من تاريخ")
+    until = django_filters.DateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ")
+    outlet = django_filters.ModelChoiceFilter(
+        field_name="articles__publisher__slug", to_field_name="slug", queryset=Outlet.objects.all(),
+        label="المنفذ", distinct=True,
+    )  # fmt: skip
+    country = django_filters.CharFilter(
+        field_name="articles__publisher__country", lookup_expr="iexact", label="البلد", distinct=True
+    )
+    covered = django_filters.BooleanFilter(method="filter_covered", label="تناولته أكثر من جهة")
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def filter_covered(self, queryset, name, value):
+        return queryset.filter(outlet_count__gt=1) if value else queryset

@@ -8,5 +8,6 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/provenance/", views_provenance.provenance, name="article-provenance"),
     path("articles/<int:pk>/compare/<int:upstream_pk>/", views_provenance.compare, name="article-compare"),
+    path("events/", views.event_list, name="event-list"),
     path("events/<str:slug>/", views.event_detail, name="event-detail"),
 ]

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from articles.events.coverage import coverage_of
+from articles.filters import EventFilter
 from articles.models import Article, Event
 from articles.provenance.graph import provenance_of, summary
 
@@ -27,7 +29,15 @@ def article_detail(request, pk):
     return render(request, "articles/article_detail.html", context)
 
 
+def event_list(request):
+    """Events, newest first; by default those more than one outlet covered."""
+    params = request.GET.copy()
+    params.setdefault("covered", "true")
+    events = EventFilter(params, queryset=Event.objects.filter(article_count__gt=0).latest_first())
+    page = Paginator(events.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "articles/event_list.html", {"filter": events, "page": page})
+
+
 def event_detail(request, slug):
     event = get_object_or_404(Event, slug=slug)
-    articles = event.articles.public().latest_first().select_related("publisher")
-    return render(request, "articles/event_detail.html", {"event": event, "articles": articles})
+    return render(request, "articles/event_detail.html", {"event": event, "coverage": coverage_of(event)})

@@ -9,6 +9,8 @@ from sources import api as sources_api
 urlpatterns = [
     path("articles/<int:pk>", articles_api.ArticleDetail.as_view(), name="api-article"),
     path("articles/<int:pk>/provenance", articles_api.ArticleProvenance.as_view(), name="api-provenance"),
+    path("events", articles_api.EventList.as_view(), name="api-events"),
+    path("events/<int:pk>", articles_api.EventDetail.as_view(), name="api-event"),
     path("search", api_search.Search.as_view(), name="api-search"),
     path("outlets", sources_api.OutletList.as_view(), name="api-outlets"),
     path("outlets/<slug:slug>", sources_api.OutletDetail.as_view(), name="api-outlet"),

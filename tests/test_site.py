@@ -35,7 +35,20 @@ def test_the_demo_archive_holds_an_agency_story_a_rewrite_and_an_aggregator_copy
     assert ("previously_published_on", "sabq") in found
     assert any(kind == "adapted_by" for kind, _ in found)
     agency = Article.objects.get(source_name__endswith="01_spa_palm_festival.txt")
-    assert agency.attributions.get().kind == "wire_credit" and agency.published_at.date().isoformat() == "2025-09-14"
+    assert agency.publisher.slug == "spa" and agency.published_at.date().isoformat() == "2025-09-14"
+    assert not agency.attributions.exists()  # its byline «بريدة - واس» is the agency naming itself
+
+
+def test_the_demo_chain_runs_from_the_aggregator_through_sabq_to_the_agency_item(demo):
+    from articles.provenance.graph import provenance_of
+
+    copy = Article.objects.select_related("publisher").get(source_name__endswith="03_aggregator_copy.txt")
+    chain = provenance_of(copy).chain
+    assert [node.label for node in chain] == ["مرآة الأخبار", "نبض الخليج", "سبق", "واس"]
+    assert chain[-1].article.source_name.endswith("01_spa_palm_festival.txt")
+    story = [f"{n}.txt" for n in ("01_spa_palm_festival", "02_sabq_rewrite", "03_aggregator_copy")]
+    events = {a.event_id for a in Article.objects.all() if a.source_name.endswith(tuple(story))}
+    assert len(events) == 1 and None not in events  # the agency story, the rewrite and the copy are one event
 
 
 def test_home_is_an_arabic_right_to_left_page_listing_articles(client, demo):

@@ -29,6 +29,7 @@ from articles.ingest.page import parse_page
 from articles.ingest.records import dumps, load_record, parse_record
 from articles.ingest.saving import save_batch
 from articles.models import IngestRun
+from articles.events.grouping import assign_events
 from articles.provenance.linking import link_upstreams
 from articles.provenance.reuse import find_shared_text
 
@@ -213,8 +214,9 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if outcome in ("created", "updated"):
                 changed.append(draft.saved_as)
-        if changed:  # provenance is found as articles arrive, not left to a later rebuild
+        if changed:  # provenance and events are found as articles arrive, not left to a rebuild
             link_upstreams(find_shared_text(changed) | set(changed))
+            assign_events(changed)
     if progress:
         progress(len(batch))
     batch.clear()

@@ -151,6 +151,8 @@ class Article(RawInput):
     # reads the full vector back from TOAST.
     search_head = SearchVectorField(null=True, editable=False)
     indexed_with = models.PositiveSmallIntegerField(default=0, editable=False)
+    # What the article is about, for grouping it into an event (articles.events.signature).
+    event_signature = models.JSONField(default=dict, editable=False)
     ingested_at = models.DateTimeField("أُدخل في", auto_now_add=True)
     updated_at = models.DateTimeField("حُدّث في", auto_now=True)
 
@@ -182,6 +184,7 @@ class Article(RawInput):
             models.Index(fields=["content_hash"], name="article_content_hash"),
             GinIndex(fields=["search_vector"], name="article_search"),
             GinIndex(fields=["search_head"], name="article_search_head"),
+            GinIndex(fields=["event_signature"], name="article_event_signature"),
         ]
 
     def __str__(self):

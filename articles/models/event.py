@@ -1,7 +1,13 @@
 """Events: one news story as a reader thinks of it, covered by many articles."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
+
+
+class EventQuerySet(models.QuerySet):
+    def latest_first(self):
+        return self.order_by(models.F("ends_on").desc(nulls_last=True), "-id")
 
 
 class Event(models.Model):
@@ -10,15 +16,22 @@ class Event(models.Model):
     summary = models.TextField("الملخص", blank=True)
     starts_on = models.DateField("يبدأ في", null=True, blank=True)
     ends_on = models.DateField("ينتهي في", null=True, blank=True)
-    # An editor's lock: automatic grouping leaves a locked event as it is.
+    key_names = ArrayField(models.CharField(max_length=100), verbose_name="أبرز الأسماء", default=list, blank=True)
+    article_count = models.PositiveIntegerField("عدد المقالات", default=0)
+    outlet_count = models.PositiveIntegerField("عدد المنافذ", default=0)
+    # An editor's lock: automatic grouping leaves a locked event, its title and its articles as
+    # they are. Every editor's change (merge, split, move, rename) locks the events it touches.
     is_locked = models.BooleanField("مقفل أمام التعديل الآلي", default=False)
     created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
     updated_at = models.DateTimeField("حُدّث في", auto_now=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = "حدث"
         verbose_name_plural = "الأحداث"
         ordering = [models.F("starts_on").desc(nulls_last=True), "-id"]
+        indexes = [models.Index(models.F("ends_on").desc(nulls_last=True), "id", name="event_latest")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on"))

@@ -1,0 +1,155 @@
+"""An event's coverage: who reported it when, who originated and who copied, related events.
+
+Used by the event page and by GET /api/events/<id>, in a bounded number of queries whatever the
+event's size (its articles are capped at MAX_ARTICLES, newest dropped first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Q
+
+from articles.models import Article, Attribution, Event, Review, SharedText
+from articles.models.article import REPUBLICATION_KINDS
+
+MAX_ARTICLES = 300
+RELATED = 5
+ROLES = {"original": "أصلي", "rewrite": "إعادة صياغة", "copy": "منقول", "wire": "مادة وكالة"}
+
+
+@dataclass
+class Report:
+    article: Article
+    role: str
+    first: bool = False
+    upstream: list[int] = field(default_factory=list)  # articles of this event it was taken from
+
+    @property
+    def role_label(self) -> str:
+        return ROLES[self.role]
+
+
+@dataclass
+class Coverage:
+    event: Event
+    reports: list[Report]
+    edges: list[dict]
+    outlets: list[tuple[object, int]]
+    related: list[Event]
+    truncated: bool = False
+
+    @property
+    def links(self) -> list[tuple[dict, Article, Article]]:
+        """The edges with their articles, for the page: (edge, upstream or first, downstream or second)."""
+        articles = {r.article.pk: r.article for r in self.reports}
+        return [(e, articles[e["from"]], articles[e["to"]]) for e in self.edges]
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.event.pk,
+            "slug": self.event.slug,
+            "title": self.event.title,
+            "starts_on": self.event.starts_on,
+            "ends_on": self.event.ends_on,
+            "key_names": self.event.key_names,
+            "article_count": self.event.article_count,
+            "is_locked": self.event.is_locked,
+            "outlets": [
+                {"outlet": o.slug if o else None, "name": str(o) if o else None, "articles": n} for o, n in self.outlets
+            ],
+            "timeline": [_report_json(r) for r in self.reports],
+            "edges": self.edges,
+            "related": [{"id": e.pk, "slug": e.slug, "title": e.title, "starts_on": e.starts_on} for e in self.related],
+        }
+
+
+def _report_json(report: Report) -> dict:
+    article = report.article
+    return {
+        "article": article.pk,
+        "title": article.title,
+        "outlet": article.publisher.slug if article.publisher else None,
+        "published_at": article.published_at,
+        "date_precision": article.date_precision,
+        "role": report.role,
+        "first": report.first,
+        "upstream": report.upstream,
+    }
+
+
+def coverage_of(event: Event) -> Coverage:
+    articles = list(
+        event.articles.public()
+        .select_related("publisher")
+        .order_by("published_at", "crawled_at", "pk")[: MAX_ARTICLES + 1]
+    )
+    truncated = len(articles) > MAX_ARTICLES
+    articles = articles[:MAX_ARTICLES]
+    ids = [a.pk for a in articles]
+    edges, upstream = _edges(ids)
+    roles = _roles(ids, {pk for sources in upstream.values() for pk in sources})
+    reports = [Report(a, roles.get(a.pk, "original"), upstream=sorted(upstream.get(a.pk, ()))) for a in articles]
+    dated = [r for r in reports if r.article.published_at and r.article.date_precision != "unknown"]
+    if dated:
+        min(dated, key=lambda r: r.article.published_at).first = True
+    outlets: dict = {}
+    for a in articles:
+        outlets[a.publisher] = outlets.get(a.publisher, 0) + 1
+    ranked = sorted(outlets.items(), key=lambda item: -item[1])
+    return Coverage(event, reports, edges, ranked, related_events(event), truncated)
+
+
+def _edges(ids: list[int]) -> tuple[list[dict], dict[int, set[int]]]:
+    """Who took from whom inside the event: attributions with an upstream here, and shared text."""
+    edges, upstream = [], {}
+    links = (
+        Attribution.objects.filter(article__in=ids, upstream__in=ids)
+        .exclude(review=Review.REJECTED)
+        .values_list("article_id", "upstream_id", "kind", "claimed_by", "confidence")
+    )
+    for article, source, kind, claimed_by, confidence in links:
+        edges.append({"from": source, "to": article, "kind": kind, "claimed_by": claimed_by, "confidence": confidence})
+        upstream.setdefault(article, set()).add(source)
+    pairs = SharedText.objects.filter(first__in=ids, second__in=ids).values_list(
+        "first_id", "second_id", "first_in_second", "second_in_first"
+    )
+    linked = {(e["from"], e["to"]) for e in edges} | {(e["to"], e["from"]) for e in edges}
+    for first, second, a_in_b, b_in_a in pairs:
+        if (first, second) not in linked:
+            edges.append({"from": first, "to": second, "kind": "shared_text", "containment": [a_in_b, b_in_a]})
+    return edges, upstream
+
+
+def _roles(ids: list[int], sources: set[int]) -> dict[int, str]:
+    """copy (says or was shown to be taken from elsewhere), wire copy, rewrite (shares text with
+    another report, credits none, and nobody is known to have taken from it), else original."""
+    roles = {}
+    credits = (
+        Attribution.objects.filter(article__in=ids, kind__in=[*REPUBLICATION_KINDS, "wire_credit"])
+        .exclude(review=Review.REJECTED)
+        .values_list("article_id", "kind")
+    )
+    for article, kind in credits:
+        if kind in REPUBLICATION_KINDS:
+            roles[article] = "copy"
+        else:
+            roles.setdefault(article, "wire")
+    shared = SharedText.objects.filter(Q(first__in=ids) | Q(second__in=ids)).values_list("first_id", "second_id")
+    for first, second in shared:
+        for pk in (first, second):
+            if pk in ids and pk not in sources:
+                roles.setdefault(pk, "rewrite")
+    return roles
+
+
+def related_events(event: Event) -> list[Event]:
+    """Other events naming the same people and places, nearest in time first."""
+    if not event.key_names:
+        return []
+    related = Event.objects.exclude(pk=event.pk).filter(key_names__overlap=event.key_names, article_count__gt=0)
+    if event.starts_on:
+        window = timedelta(days=30)
+        related = related.filter(starts_on__range=(event.starts_on - window, event.starts_on + window))
+    return list(related.order_by("-article_count", "-starts_on")[:RELATED])

@@ -1,0 +1,230 @@
+"""Grouping articles into events: one story as a reader thinks of it, across outlets.
+
+Each article joins the event of the earlier article most like it, if that one is like enough
+and close enough in time; otherwise it starts an event of its own. "Like" is the cosine of the
+two signatures (articles.events.signature), or certain when the two share text (provenance's
+SharedText). "Close in time" is within WINDOW of that article and SPAN of the event's first
+report, so a daily weather bulletin never chains into one month-long event. Articles with no
+date at all (some sources give none) may join any event, but only on a higher similarity.
+
+The same rule runs article by article at ingest (`assign_events`) and over the whole archive in
+time order (`rebuild_events`). Locked events are left alone by both: editors' merges, splits,
+moves and renames lock what they touch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+
+from articles.events import signature as signatures
+
+THRESHOLD = 0.35
+TIMELESS_THRESHOLD = 0.5
+WINDOW = timedelta(days=2)
+SPAN = timedelta(days=7)
+PROBE_TERMS = 6  # candidates share one of the article's heaviest terms
+MAX_CANDIDATES = 60
+MAX_POSTINGS = 3000
+
+
+@dataclass
+class Item:
+    pk: int
+    time: datetime | None
+    signature: dict[str, float]
+    event: int | None = None
+
+    def probes(self) -> list[str]:
+        return sorted(self.signature, key=lambda t: -self.signature[t])[:PROBE_TERMS]
+
+
+@dataclass
+class Cluster:
+    members: list[Item] = field(default_factory=list)
+    start: datetime | None = None
+
+    def accepts(self, item: Item) -> bool:
+        return item.time is None or self.start is None or item.time - self.start <= SPAN
+
+    def add(self, item: Item) -> None:
+        self.members.append(item)
+        if item.time and (self.start is None or item.time < self.start):
+            self.start = item.time
+
+
+def threshold(a: Item, b: Item) -> float:
+    return THRESHOLD if a.time and b.time else TIMELESS_THRESHOLD
+
+
+def close_in_time(a: Item, b: Item) -> bool:
+    return a.time is None or b.time is None or abs(a.time - b.time) <= WINDOW
+
+
+def best_match(item: Item, candidates: Iterable[Item], shared: set[int]) -> Item | None:
+    """The most similar candidate above the threshold, or None."""
+    best, best_score = None, 0.0
+    for other in candidates:
+        if other.pk == item.pk or not close_in_time(item, other):
+            continue
+        score = 1.0 if other.pk in shared else signatures.similarity(item.signature, other.signature)
+        if score >= threshold(item, other) and score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def group(items: list[Item], shared: dict[int, set[int]]) -> list[Cluster]:
+    """Group items (in memory, in time order; undated last) into clusters."""
+    items = sorted(items, key=lambda i: (i.time is None, i.time or datetime.min, i.pk))
+    postings: dict[str, list[Item]] = defaultdict(list)
+    cluster_of: dict[int, Cluster] = {}
+    processed: dict[int, Item] = {}
+    clusters: list[Cluster] = []
+    for item in items:
+        counts: Counter = Counter()
+        seen: dict[int, Item] = {}
+        for term in item.probes():
+            for other in _recent(postings[term], item):
+                counts[other.pk] += 1
+                seen[other.pk] = other
+        for pk in shared.get(item.pk, ()):
+            if pk in processed:
+                seen[pk] = processed[pk]
+                counts[pk] += PROBE_TERMS
+        candidates = [seen[pk] for pk, _ in counts.most_common(MAX_CANDIDATES)]
+        match = best_match(item, candidates, shared.get(item.pk, set()))
+        cluster = cluster_of.get(match.pk) if match else None
+        if cluster is None or not cluster.accepts(item):
+            cluster = Cluster()
+            clusters.append(cluster)
+        cluster.add(item)
+        cluster_of[item.pk] = cluster
+        processed[item.pk] = item
+        for term in item.signature:
+            postings[term].append(item)
+    return clusters
+
+
+def _recent(posting: list[Item], item: Item):
+    """Earlier items of a term within the window (postings are in time order, undated last)."""
+    if item.time is None:
+        yield from posting[-MAX_POSTINGS:]
+        return
+    for other in reversed(posting[-MAX_POSTINGS:]):
+        if other.time and item.time - other.time > WINDOW:
+            return
+        yield other
+
+
+def article_time():
+    return Coalesce(F("published_at"), F("crawled_at"))
+
+
+def shared_pairs(ids: Iterable[int] | None = None) -> dict[int, set[int]]:
+    from articles.models import SharedText
+
+    pairs = SharedText.objects.all()
+    if ids is not None:
+        ids = list(ids)
+        pairs = pairs.filter(Q(first__in=ids) | Q(second__in=ids))
+    shared: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs.values_list("first_id", "second_id"):
+        shared[a].add(b)
+        shared[b].add(a)
+    return shared
+
+
+def sign_articles(ids: Iterable[int] | None = None) -> int:
+    """Compute and store the signatures of the given articles (all when None)."""
+    from articles.models import Article
+
+    signatures.forget_frequencies()
+    df, articles = signatures.document_frequencies()
+    rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
+    done, batch = 0, []
+    for pk, title, body in rows.values_list("pk", "title", "body").iterator(chunk_size=2000):
+        batch.append((pk, signatures.signature(title, body, df, articles)))
+        if len(batch) >= 2000:
+            done += _store_signatures(batch)
+            batch = []
+    return done + _store_signatures(batch)
+
+
+def _store_signatures(batch: list[tuple[int, dict]]) -> int:
+    import json
+
+    if batch:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE articles_article AS a SET event_signature = v.signature::jsonb "
+                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, signature) WHERE a.id = v.id",
+                [[pk for pk, _ in batch], [json.dumps(s, ensure_ascii=False) for _, s in batch]],
+            )
+    return len(batch)
+
+
+def rebuild_events() -> tuple[int, int]:
+    """Group the whole archive again, leaving locked events as they are; (articles, events)."""
+    from articles.events.naming import create_events, refresh_events
+    from articles.models import Article, Event
+
+    sign_articles()
+    with transaction.atomic():
+        Event.objects.filter(is_locked=False).delete()
+        rows = Article.objects.filter(event__isnull=True).annotate(at=article_time())
+        items = [
+            Item(pk, at, sig)
+            for pk, at, sig in rows.values_list("pk", "at", "event_signature").iterator(chunk_size=5000)
+        ]
+        clusters = group(items, shared_pairs())
+        create_events([[member.pk for member in cluster.members] for cluster in clusters])
+        refresh_events(Event.objects.values_list("pk", flat=True))
+    return len(items), Event.objects.count()
+
+
+def assign_events(ids: Iterable[int]) -> int:
+    """Put newly ingested (or changed) articles into events, one by one; the number placed."""
+    from articles.events.naming import create_events, refresh_events
+    from articles.models import Article
+
+    ids = sorted(set(ids))
+    sign_articles(ids)
+    shared = shared_pairs(ids)
+    touched, placed = set(), 0
+    rows = Article.objects.filter(pk__in=ids).select_related("event").annotate(at=article_time())
+    for article in rows.order_by(F("at").asc(nulls_last=True), "pk"):
+        if article.event and article.event.is_locked:
+            continue  # an editor put it there
+        item = Item(article.pk, article.at, article.event_signature)
+        match = best_match(item, _candidates(item, shared.get(item.pk, set())), shared.get(item.pk, set()))
+        old = article.event_id
+        if match and match.event:
+            Article.objects.filter(pk=article.pk).update(event=match.event)
+            touched |= {match.event, old} - {None}
+        elif match:  # its match was never grouped (ingested before events): a new event for both
+            touched |= set(create_events([[match.pk, article.pk]]))
+        elif old is None or Article.objects.filter(event=old).exclude(pk=article.pk).exists():
+            touched |= set(create_events([[article.pk]])) | ({old} - {None})
+        else:
+            continue  # already alone in its own event
+        placed += 1
+    refresh_events(touched)
+    return placed
+
+
+def _candidates(item: Item, shared: set[int]) -> list[Item]:
+    from articles.models import Article
+
+    rows = Article.objects.exclude(pk=item.pk).exclude(event__is_locked=True).annotate(at=article_time())
+    near = Q(event_signature__has_any_keys=item.probes())
+    if item.time:
+        near &= Q(at__range=(item.time - WINDOW, item.time + WINDOW)) | Q(at__isnull=True)
+    found = rows.filter(near | Q(pk__in=shared)).values_list("pk", "at", "event_signature", "event_id")
+    found = found.order_by(F("at").desc(nulls_last=True))[:MAX_POSTINGS]
+    return [Item(pk, at, sig, event) for pk, at, sig, event in found]

@@ -1,0 +1,81 @@
+"""What an article is about, as a few weighted terms from its title and lead.
+
+Terms are the consonant skeletons of the search analyzer's word forms (articles.search.analysis),
+so the transliterations of one name meet (قرغيزستان، قيرغيزستان) and so do the definite and bare
+forms of a word. Each term is weighted by how often the title and lead use it (the title counts
+double) and by how rare it is in the archive (inverse document frequency, from the search
+vocabulary's article counts). Words found in more than GENERIC of the archive («السعودية»،
+«قال») say nothing about which story this is and are left out. The SIZE heaviest terms, as a
+unit vector, are the article's signature.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+
+from articles.search import analysis
+
+LEAD_WORDS = 60
+TITLE_WEIGHT = 2.0
+SIZE = 15
+GENERIC = 0.03  # share of the archive
+# A small archive says little about which words are rare: it is weighed as if it were this large,
+# so that its words are all fairly rare and the title and lead's own emphasis decides.
+MIN_ARCHIVE = 1000
+CACHE_SECONDS = 600
+
+_frequencies: dict = {"until": 0.0, "df": {}, "articles": 1}
+
+
+def document_frequencies() -> tuple[dict[str, int], int]:
+    """(articles per term, articles in the archive), from the search vocabulary; cached."""
+    if _frequencies["until"] < time.monotonic():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT skeleton, sum(article_count) FROM articles_searchterm GROUP BY skeleton")
+            df = {skeleton: int(count) for skeleton, count in cursor.fetchall()}
+            cursor.execute("SELECT count(*) FROM articles_article")
+            articles = cursor.fetchone()[0]
+        _frequencies.update(until=time.monotonic() + CACHE_SECONDS, df=df, articles=max(MIN_ARCHIVE, articles))
+    return _frequencies["df"], _frequencies["articles"]
+
+
+def forget_frequencies() -> None:
+    _frequencies["until"] = 0.0
+
+
+def terms(text: str) -> Counter:
+    """Term counts of a text: the skeleton of each word's literal form."""
+    return Counter(analysis.skeleton(word.readings[0].form) for word in analysis.words(text))
+
+
+def lead(body: str) -> str:
+    return " ".join(body.split()[:LEAD_WORDS])
+
+
+def signature(title: str, body: str, df: dict[str, int] | None = None, articles: int | None = None) -> dict[str, float]:
+    """The article's heaviest terms with their weights, as a unit vector."""
+    if df is None:
+        df, articles = document_frequencies()
+    counts = Counter({term: TITLE_WEIGHT * n for term, n in terms(title).items()})
+    counts.update(terms(lead(body)))
+    generic = GENERIC * articles
+    weights = {}
+    for term, tf in counts.items():
+        seen = df.get(term, 0)
+        if len(term) < 2 or seen > generic:
+            continue
+        weights[term] = (1 + math.log(tf)) * math.log((articles + 1) / (seen + 1))
+    top = sorted(weights.items(), key=lambda item: -item[1])[:SIZE]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {term: round(w / norm, 4) for term, w in top if w > 0}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two signatures."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
