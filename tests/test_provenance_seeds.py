@@ -87,3 +87,9 @@ def test_the_pages_show_the_chain_and_the_summary(seeds, client):
     assert "منقول عن إشراق 24 — المصدر الأصلي عالميات (ليس في الأرشيف)" in article_page
     compare = client.get(f"/articles/{seeds['000'].pk}/compare/{seeds['001'].pk}/")
     assert compare.status_code == 200 and "<del>" in compare.content.decode()
+
+
+def test_the_seeds_form_four_events(seeds):
+    events = {seed: article.event_id for seed, article in seeds.items()}
+    assert events["000"] == events["001"] is not None
+    assert len({events["000"], events["002"], events["003"], events["004"]}) == 4

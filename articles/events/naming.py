@@ -14,6 +14,7 @@ from articles.search import analysis
 
 KEY_NAMES = 5
 NAME_LIKE = 0.3  # at most this share of a name's uses take the definite article (الرياض is a name)
+COMMON = 0.04  # a word in more of the archive than this is a title word (وزير، خادم), not a name
 REPRESENTATIVE_POOL = 60
 
 
@@ -112,31 +113,33 @@ NOT_NAMES = frozenset(
 def key_names(members: list[dict]) -> list[str]:
     """The names the members' titles use most (people, places, organisations), as written.
 
-    A light extractor: a name is a word the archive's vocabulary has seen in several articles and
-    rarely with the definite article (بوتين، قرغيزستان; not الحكومة), that is not a verb in the
-    imperfect (يجري، يبحث) or a preposition. Each word is read with or without a one-letter
-    prefix, whichever the vocabulary knows better (بوتين is not ب+وتين).
+    A light extractor: a name is a word the archive's titles and leads use in several articles,
+    in under COMMON of them (not وزير، خادم), and rarely with the definite article (بوتين،
+    قرغيزستان; not الحكومة), that is not a verb in the imperfect (يجري) or a preposition. A word
+    that may carry a one-letter prefix is read the way the archive knows better (بوتين is not
+    ب+وتين). Two spellings of one name count as one, shown as the titles mostly write it.
     """
-    from articles.models import SearchTerm
-
-    titles = [[word.readings for word in analysis.words(m["title"])] for m in members[:REPRESENTATIVE_POOL]]
-    forms = {reading.form for title in titles for readings in title for reading in readings}
-    known = {t.form: t for t in SearchTerm.objects.filter(form__in=forms)}
-    uses: Counter = Counter()  # per skeleton: two spellings of one name are one name
+    df, articles = signatures.document_frequencies()
+    uses: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
-    for title in titles:
-        best = {max(readings, key=lambda r: getattr(known.get(r.form), "article_count", 0)).form for readings in title}
-        names = {analysis.skeleton(form): form for form in best if _is_name(known.get(form))}
+    for member in members[:REPRESENTATIVE_POOL]:
+        title, names = member["title"], {}
+        for word in analysis.words(title):
+            reading = max(word.readings, key=lambda r: df.get(analysis.skeleton(r.form), 0))
+            term = analysis.skeleton(reading.form)
+            if _is_name(reading.form, term, df, articles):
+                names[term] = analysis.display(title[word.start : word.end], reading.form)
         uses.update(names.keys())
-        for skeleton, form in names.items():
-            spellings[skeleton][form] += 1
-    return [known[spellings[skeleton].most_common(1)[0][0]].display for skeleton, _ in uses.most_common(KEY_NAMES)]
+        for term, written in names.items():
+            spellings[term][written] += 1
+    return [spellings[term].most_common(1)[0][0] for term, _ in uses.most_common(KEY_NAMES)]
 
 
-def _is_name(term) -> bool:
-    if term is None or len(term.form) < 3 or term.form in NOT_NAMES or term.form.startswith("ي"):
+def _is_name(form: str, term: str, df: dict, articles: int) -> bool:
+    if len(form) < 3 or form in NOT_NAMES or form.startswith("ي"):
         return False
-    return term.article_count >= 2 and term.definite_count <= NAME_LIKE * term.article_count
+    seen = df.get(term, 0)
+    return 2 <= seen <= COMMON * articles and signatures.definite_share(term) <= NAME_LIKE
 
 
 def _name_slugs(ids: list[int]) -> None:

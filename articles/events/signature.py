@@ -3,8 +3,8 @@
 Terms are the consonant skeletons of the search analyzer's word forms (articles.search.analysis),
 so the transliterations of one name meet (قرغيزستان، قيرغيزستان) and so do the definite and bare
 forms of a word. Each term is weighted by how often the title and lead use it (the title counts
-double) and by how rare it is in the archive (inverse document frequency, from the search
-vocabulary's article counts). Words found in more than GENERIC of the archive («السعودية»،
+double) and by how rare it is in the archive's titles and leads (inverse document frequency,
+counted by `count_terms` at each rebuild and kept in EventTerm). Words found in more than GENERIC of the archive («السعودية»،
 «قال») say nothing about which story this is and are left out. The SIZE heaviest terms, as a
 unit vector, are the article's signature.
 """
@@ -35,16 +35,40 @@ def document_frequencies() -> tuple[dict[str, int], int]:
         from django.db import connection
 
         with connection.cursor() as cursor:
-            cursor.execute("SELECT skeleton, sum(article_count) FROM articles_searchterm GROUP BY skeleton")
-            df = {skeleton: int(count) for skeleton, count in cursor.fetchall()}
+            cursor.execute("SELECT term, articles, definite FROM articles_eventterm")
+            rows = cursor.fetchall()
+            df = {term: n for term, n, _ in rows}
+            _frequencies["definite"] = {term: d for term, _, d in rows}
             cursor.execute("SELECT count(*) FROM articles_article")
             articles = cursor.fetchone()[0]
         _frequencies.update(until=time.monotonic() + CACHE_SECONDS, df=df, articles=max(MIN_ARCHIVE, articles))
     return _frequencies["df"], _frequencies["articles"]
 
 
+def definite_share(term: str) -> float:
+    """How often the archive writes the term with the definite article (names rarely take it)."""
+    df, _ = document_frequencies()
+    return _frequencies.get("definite", {}).get(term, 0) / max(1, df.get(term, 0))
+
+
 def forget_frequencies() -> None:
     _frequencies["until"] = 0.0
+
+
+def count_terms(rows) -> tuple[Counter, Counter]:
+    """Over (title, body) rows: articles per term, and articles where it takes the definite article."""
+    df, definite = Counter(), Counter()
+    for title, body in rows:
+        seen, with_article = set(), set()
+        for word in analysis.words(f"{title} {lead(body)}"):
+            reading = word.readings[0]
+            term = analysis.skeleton(reading.form)
+            seen.add(term)
+            if reading.definite:
+                with_article.add(term)
+        df.update(seen)
+        definite.update(with_article)
+    return df, definite
 
 
 def terms(text: str) -> Counter:

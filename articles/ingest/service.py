@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db import reset_queries
 from django.utils import timezone
 
+from articles.events.grouping import assign_events
 from articles.ingest.dates import parse_timestamp
 from articles.ingest.decoding import InputError, decode
 from articles.ingest.draft import Draft
@@ -29,7 +30,6 @@ from articles.ingest.page import parse_page
 from articles.ingest.records import dumps, load_record, parse_record
 from articles.ingest.saving import save_batch
 from articles.models import IngestRun
-from articles.events.grouping import assign_events
 from articles.provenance.linking import link_upstreams
 from articles.provenance.reuse import find_shared_text
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
 
-from articles.provenance.shingles import Shingled, fingerprints
+from articles.provenance.shingles import Shingled, fingerprints, fingerprints_of
 
 THRESHOLD = 0.2
 MIN_SHARED = 15
@@ -62,7 +62,7 @@ def find_shared_text(ids: Iterable[int]) -> set[int]:
 
     ids = list(ids)
     texts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "body"))
-    found = {pk: fingerprints(body) for pk, body in texts.items()}
+    found = {pk: fingerprints_of(Shingled.of(body).words) for pk, body in texts.items()}
     pairs: set[tuple[int, int]] = set()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM articles_fingerprint WHERE article_id = ANY(%s)", [list(texts)])

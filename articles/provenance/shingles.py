@@ -18,6 +18,8 @@ from articles.arabic import fold
 SIZE = 5  # words per shingle
 SAMPLE = 4  # one shingle in SAMPLE is a fingerprint
 WORD = re.compile(r"\w+")
+RECENT = 5000  # texts whose shingles are kept in memory
+_recent: dict[str, Shingled] = {}
 
 
 def words(text: str) -> list[str]:
@@ -32,8 +34,12 @@ def _shingle_texts(folded: list[str]):
 
 def fingerprints(text: str) -> set[int]:
     """The stored sample of the text's shingle hashes (signed 64-bit, for a bigint column)."""
+    return fingerprints_of(words(text))
+
+
+def fingerprints_of(folded: list[str]) -> set[int]:
     found = set()
-    for shingle in _shingle_texts(words(text)):
+    for shingle in _shingle_texts(folded):
         data = shingle.encode()
         low = zlib.crc32(data)
         if low % SAMPLE == 0:
@@ -51,8 +57,15 @@ class Shingled:
 
     @classmethod
     def of(cls, text: str) -> Shingled:
-        folded = words(text)
-        return cls(folded, frozenset(hash(tuple(folded[i : i + SIZE])) for i in range(len(folded) - SIZE + 1)))
+        """The text's shingles; recently seen texts come from a cache (ingest meets them again)."""
+        found = _recent.get(text)
+        if found is None:
+            folded = words(text)
+            found = cls(folded, frozenset(hash(tuple(folded[i : i + SIZE])) for i in range(len(folded) - SIZE + 1)))
+            if len(_recent) >= RECENT:
+                _recent.pop(next(iter(_recent)))
+            _recent[text] = found
+        return found
 
     def contained_in(self, other: Shingled) -> float:
         """The share of this text's shingles that the other text has too."""

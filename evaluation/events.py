@@ -1,0 +1,166 @@
+"""Event grouping on the corpus, against events labelled by hand.
+
+    make eval-events            (or: .venv/bin/python -m evaluation.events [--pool N])
+
+Labels (evaluation/event_labels.json) name articles by corpus id only; the texts stay in
+../shared/corpus. Each label is one story: a seed article, the articles judged to report the
+same story (`members`) and the pooled candidates judged not to (`others`). Candidates were pooled,
+for each seed, from three sources so the grouping under test does not choose its own exam: the
+seed's predicted event, every article within three days sharing one of its heaviest title and
+lead terms (ranked by signature similarity, far below the grouping's threshold), and articles
+sharing text with it. `--pool N` prints such pools for N new seeds, for a person to judge.
+
+Scores over the judged articles: pairwise precision and recall (pairs of members of one label
+are positive; a member with an `other` of its label is negative), and B-cubed precision and
+recall over the members.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from datetime import timedelta
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "event_labels.json"
+POOL_SIMILAR = 15
+POOL_EVENT = 15
+
+
+def _key(article) -> str:
+    return article.external_id or article.url or str(article.pk)
+
+
+def pool(seed) -> list[tuple[object, float, str]]:
+    """(article, similarity to the seed, where it came from) for one seed article."""
+    from django.db.models import Q
+
+    from articles.events.grouping import article_time
+    from articles.events.signature import similarity
+    from articles.models import Article, SharedText
+
+    found: dict[int, tuple[object, float, str]] = {}
+    rows = Article.objects.select_related("publisher").annotate(at=article_time())
+    if seed.event_id:
+        for other in rows.filter(event=seed.event_id).exclude(pk=seed.pk)[:POOL_EVENT]:
+            found[other.pk] = (other, similarity(seed.event_signature, other.event_signature), "event")
+    probes = sorted(seed.event_signature, key=lambda t: -seed.event_signature[t])[:6]
+    near = rows.filter(event_signature__has_any_keys=probes).exclude(pk=seed.pk)
+    if seed.at:
+        near = near.filter(at__range=(seed.at - timedelta(days=3), seed.at + timedelta(days=3)))
+    scored = sorted(
+        ((similarity(seed.event_signature, o.event_signature), o) for o in near[:3000]), key=lambda p: -p[0]
+    )
+    for score, other in scored[:POOL_SIMILAR]:
+        found.setdefault(other.pk, (other, score, "similar"))
+    pairs = SharedText.objects.filter(Q(first=seed) | Q(second=seed))
+    for other in rows.filter(pk__in=[p.other(seed.pk) for p in pairs])[:10]:
+        found.setdefault(other.pk, (other, similarity(seed.event_signature, other.event_signature), "shared text"))
+    return sorted(found.values(), key=lambda item: (item[0].at is None, item[0].at))
+
+
+def print_pools(n: int) -> None:
+    from articles.events.grouping import article_time
+    from articles.models import Article
+
+    labelled = {label["seed"] for label in _labels()}
+    rng = random.Random(2026 + len(labelled))
+    eligible = list(
+        Article.objects.filter(publisher__isnull=False, source_name__contains="arabic-news")
+        .exclude(publisher__slug__in=["jawharafm"])
+        .values_list("pk", "event__article_count")
+    )
+    grouped = [pk for pk, count in eligible if (count or 0) > 1]
+    seeds = rng.sample(grouped, n * 2 // 3) + rng.sample([pk for pk, _ in eligible], n - n * 2 // 3)
+    pools = []
+    for seed in Article.objects.filter(pk__in=seeds).select_related("publisher").annotate(at=article_time()):
+        if _key(seed) in labelled:
+            continue
+        candidates = pool(seed)
+        pools.append({"seed": _key(seed), "candidates": [_key(other) for other, _, _ in candidates]})
+        print(
+            f"## {len(pools) - 1} {seed.publisher} {str(seed.at)[:16]} | {seed.title} | {' '.join(seed.body.split()[:25])}"
+        )
+        for i, (other, score, source) in enumerate(candidates):
+            print(
+                f"  {i:2} {str(other.publisher)[:14]:14} {str(other.at)[5:16]} {score:.2f} {source[:3]} | {other.title[:90]}"
+            )
+    Path("/tmp/event_pools.json").write_text(json.dumps(pools, ensure_ascii=False))
+
+
+def _labels() -> list[dict]:
+    return json.loads(LABELS.read_text(encoding="utf-8"))["events"] if LABELS.exists() else []
+
+
+def evaluate() -> dict:
+    from articles.models import Article
+
+    labels = _labels()
+    keys = {key for label in labels for key in [label["seed"], *label["members"], *label["others"]]}
+    event_of = {}
+    for article in Article.objects.filter(external_id__in=keys).only("external_id", "url", "event_id"):
+        event_of[_key(article)] = article.event_id
+    missing = keys - set(event_of)
+    tp = fp = fn = tn = 0
+    b_precision, b_recall, b_count = 0.0, 0.0, 0
+    for label in labels:
+        members = [k for k in [label["seed"], *label["members"]] if k in event_of]
+        others = [k for k in label["others"] if k in event_of]
+        for a, b in combinations(members, 2):
+            same = event_of[a] is not None and event_of[a] == event_of[b]
+            tp, fn = tp + same, fn + (not same)
+        for a in members:
+            for b in others:
+                same = event_of[a] is not None and event_of[a] == event_of[b]
+                fp, tn = fp + same, tn + (not same)
+        judged = members + others
+        for a in members:  # B-cubed over the judged articles of this label
+            predicted = {b for b in judged if event_of[b] == event_of[a] and event_of[a] is not None} | {a}
+            b_precision += len(predicted & set(members)) / len(predicted)
+            b_recall += len(predicted & set(members)) / len(members)
+            b_count += 1
+    return {
+        "labels": len(labels),
+        "judged_articles": len(keys) - len(missing),
+        "missing_from_archive": len(missing),
+        "pairwise_precision": tp / max(1, tp + fp),
+        "pairwise_recall": tp / max(1, tp + fn),
+        "positive_pairs": tp + fn,
+        "negative_pairs": fp + tn,
+        "bcubed_precision": b_precision / max(1, b_count),
+        "bcubed_recall": b_recall / max(1, b_count),
+    }
+
+
+def main() -> int:
+    from benchmarks.corpus_db import CORPUS, corpus_database
+
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+        return 0
+    os.environ["DATABASE_URL"] = corpus_database()
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "newsroom.settings", "DJANGO_DEBUG": "0"})
+    os.environ.setdefault("DJANGO_SECRET_KEY", "e" * 50)
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from articles.models import EventTerm
+
+    if "--pool" in sys.argv:
+        print_pools(int(sys.argv[sys.argv.index("--pool") + 1]))
+        return 0
+    if "--keep" not in sys.argv or not EventTerm.objects.exists():
+        call_command("rebuild_events")
+    print(json.dumps(evaluate(), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Events: grouping, editors' changes that survive rebuilds, pages and API (stories written for these tests)."""
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.management import call_command
+
+from articles.events.editing import merge_events, move_articles
+from articles.events.grouping import assign_events
+from articles.models import Article, Event
+from sources.models import Outlet
+
+pytestmark = pytest.mark.django_db
+
+DAM = (
+    "إثيوبيا تبدأ المرحلة الثالثة من ملء سد النهضة",
+    "بدأت إثيوبيا المرحلة الثالثة من ملء خزان سد النهضة على النيل الأزرق، وسط اعتراض مصري وسوداني "
+    "على الخطوة التي وصفتها القاهرة بأنها أحادية وتخالف اتفاق إعلان المبادئ الموقع بين الدول الثلاث.",
+)
+DAM_AGAIN = (
+    "إثيوبيا تبدأ الملء الثالث لسد النهضة رغم اعتراض مصر والسودان",
+    "أعلنت أديس أبابا بدء الملء الثالث لخزان سد النهضة على النيل الأزرق، فيما اعترضت مصر والسودان "
+    "على ما وصفتاه بالإجراء الأحادي المخالف لإعلان المبادئ.",
+)
+FAIR = (
+    "افتتاح معرض الكتاب الدولي بمشاركة ألف دار نشر",
+    "افتتح وزير الثقافة معرض الكتاب الدولي في دورته الجديدة بمشاركة أكثر من ألف دار نشر عربية وأجنبية، "
+    "ويستمر المعرض عشرة أيام يتخللها برنامج ثقافي من الندوات والأمسيات الشعرية وتوقيع الكتب.",
+)
+DAY = datetime(2024, 7, 10, 9, 0, tzinfo=UTC)
+
+
+def article(slug: str, story: tuple[str, str], at: datetime | None) -> Article:
+    title, body = story
+    key = hashlib.sha256(f"{slug}{title}{at}".encode()).hexdigest()
+    return Article.objects.create(
+        publisher=Outlet.objects.get(slug=slug), title=title, body=body, raw=body, raw_format="txt",
+        content_hash=key, source_key=key, published_at=at, date_precision="minute" if at else "unknown",
+    )  # fmt: skip
+
+
+def grouped(*articles: Article) -> list[int | None]:
+    assign_events([a.pk for a in articles])
+    return [Article.objects.get(pk=a.pk).event_id for a in articles]
+
+
+def test_one_story_from_two_outlets_on_the_same_day_is_one_event():
+    first, second = article("alriyadh", DAM, DAY), article("okaz", DAM_AGAIN, DAY + timedelta(hours=5))
+    fair = article("okaz", FAIR, DAY + timedelta(hours=2))
+    a, b, c = grouped(first, second, fair)
+    assert a == b and a is not None and c != a
+    event = Event.objects.get(pk=a)
+    assert (event.article_count, event.outlet_count, event.starts_on) == (2, 2, DAY.date())
+
+
+def test_the_same_words_weeks_apart_are_two_events():
+    a, b = grouped(article("alriyadh", DAM, DAY), article("okaz", DAM_AGAIN, DAY + timedelta(days=30)))
+    assert a != b
+
+
+def test_editors_merge_split_and_move_and_rebuilds_keep_it():
+    dam, again, fair = article("alriyadh", DAM, DAY), article("okaz", DAM_AGAIN, DAY), article("okaz", FAIR, DAY)
+    grouped(dam, again, fair)
+    split = move_articles([again])  # the editor says it is another story
+    call_command("rebuild_events")
+    assert Article.objects.get(pk=again.pk).event == split and split.is_locked
+    merged = merge_events([Event.objects.get(articles=fair), split])
+    call_command("rebuild_events")
+    assert set(merged.articles.values_list("pk", flat=True)) == {again.pk, fair.pk}
+    assert Article.objects.get(pk=dam.pk).event not in (merged, None)
+
+
+def test_renaming_an_event_in_the_admin_locks_it(admin_client):
+    (pk,) = grouped(article("alriyadh", DAM, DAY))
+    event = Event.objects.get(pk=pk)
+    form = {"title": "ملء سد النهضة", "slug": event.slug, "summary": "", "starts_on": "2024-07-10",
+            "ends_on": "2024-07-10", "article_count": "1", "outlet_count": "1", "key_names": "",
+            "articles-TOTAL_FORMS": "1", "articles-INITIAL_FORMS": "1", "articles-MIN_NUM_FORMS": "0",
+            "articles-MAX_NUM_FORMS": "1000", "articles-0-id": str(Article.objects.get(event=pk).pk),
+            "articles-0-event": str(pk)}  # fmt: skip
+    response = admin_client.post(f"/admin/articles/event/{pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert event.is_locked and event.title == "ملء سد النهضة"
+    call_command("rebuild_events")
+    assert Event.objects.get(pk=pk).title == "ملء سد النهضة"
+
+
+def test_the_event_page_marks_the_first_report_and_the_api_agrees(client):
+    later, first = article("okaz", DAM_AGAIN, DAY + timedelta(hours=5)), article("alriyadh", DAM, DAY)
+    (pk, _) = grouped(first, later)
+    event = Event.objects.get(pk=pk)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert page.index("أول من نشر") < page.index(later.title)
+    data = client.get(f"/api/events/{pk}").json()
+    assert [row["article"] for row in data["timeline"]] == [first.pk, later.pk]
+    assert [row["first"] for row in data["timeline"]] == [True, False]
+    listing = client.get("/api/events").json()
+    assert [row["id"] for row in listing["results"]] == [pk]
+    assert event.title in client.get("/events/").content.decode()
