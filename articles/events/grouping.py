@@ -187,16 +187,23 @@ def sign_articles(ids: Iterable[int] | None = None) -> int:
 
     df, articles = signatures.document_frequencies()
     rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
+    rows = rows.annotate(at=article_time()).values_list("pk", "title", "body", "at")
+    with connection.cursor() as cursor:
+        if ids is None:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending foreign key checks
+            cursor.execute("TRUNCATE articles_eventposting")
+        else:
+            cursor.execute("DELETE FROM articles_eventposting WHERE article_id = ANY(%s)", [list(ids)])
     done, batch = 0, []
-    for pk, title, body in rows.values_list("pk", "title", "body").iterator(chunk_size=2000):
-        batch.append((pk, signatures.signature(title, body, df, articles)))
+    for pk, title, body, at in rows.iterator(chunk_size=2000):
+        batch.append((pk, at, signatures.signature(title, body, df, articles)))
         if len(batch) >= 2000:
             done += _store_signatures(batch)
             batch = []
     return done + _store_signatures(batch)
 
 
-def _store_signatures(batch: list[tuple[int, dict]]) -> int:
+def _store_signatures(batch: list[tuple[int, datetime | None, dict]]) -> int:
     import json
 
     if batch:
@@ -204,8 +211,12 @@ def _store_signatures(batch: list[tuple[int, dict]]) -> int:
             cursor.execute(
                 "UPDATE articles_article AS a SET event_signature = v.signature::jsonb "
                 "FROM unnest(%s::bigint[], %s::text[]) AS v(id, signature) WHERE a.id = v.id",
-                [[pk for pk, _ in batch], [json.dumps(s, ensure_ascii=False) for _, s in batch]],
+                [[pk for pk, _, _ in batch], [json.dumps(s, ensure_ascii=False) for _, _, s in batch]],
             )
+            with cursor.copy("COPY articles_eventposting (term, article_id, at) FROM STDIN") as copy:
+                for pk, at, signature in batch:
+                    for term in signature:
+                        copy.write_row((term, pk, at))
     return len(batch)
 
 
@@ -230,44 +241,108 @@ def rebuild_events() -> tuple[int, int]:
 
 
 def assign_events(ids: Iterable[int]) -> int:
-    """Put newly ingested (or changed) articles into events, one by one; the number placed."""
-    from articles.events.naming import create_events, refresh_events
+    """Put newly ingested (or changed) articles into events, in time order; the number placed.
+
+    The same rule as the rebuild, for a batch at once: one query finds every article's candidates
+    (the events' inverted index), one reads them, one writes the result.
+    """
     from articles.models import Article
 
     ids = sorted(set(ids))
+    if not ids:
+        return 0
     sign_articles(ids)
     shared = shared_pairs(ids)
-    touched, placed = set(), 0
-    rows = Article.objects.filter(pk__in=ids).select_related("event").annotate(at=article_time())
-    for article in rows.order_by(F("at").asc(nulls_last=True), "pk"):
-        if article.event and article.event.is_locked:
-            continue  # an editor put it there
-        item = Item(article.pk, article.at, article.event_signature)
-        candidates = _candidates(item, set(shared.get(item.pk, ())))
-        copies = {other.pk for other in candidates if same_text(item, other, shared)}
-        match = best_match(item, candidates, copies)
-        old = article.event_id
-        if match and match.event:
-            Article.objects.filter(pk=article.pk).update(event=match.event)
-            touched |= {match.event, old} - {None}
-        elif match:  # its match was never grouped (ingested before events): a new event for both
-            touched |= set(create_events([[match.pk, article.pk]]))
-        elif old is None or Article.objects.filter(event=old).exclude(pk=article.pk).exists():
-            touched |= set(create_events([[article.pk]])) | ({old} - {None})
-        else:
-            continue  # already alone in its own event
-        placed += 1
-    refresh_events(touched)
-    return placed
+    rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
+    items = [Item(*row) for row in rows.order_by(F("at").asc(nulls_last=True), "pk").values_list(
+        "pk", "at", "event_signature", "event_id")]  # fmt: skip
+    near = _near(items)
+    wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items), ids)
+    known = {item.pk: item for item in _items(wanted)}
+    placement = _Placement({pk: item.event for pk, item in known.items()})
+    for item in items:
+        candidates = [known[pk] for pk in near.get(item.pk, set()) | set(shared.get(item.pk, ())) if pk in known]
+        for candidate in candidates:
+            candidate.event = placement.event_of[candidate.pk]
+        copies = {c.pk for c in candidates if same_text(item, c, shared)}
+        placement.place(item, best_match(item, candidates, copies))
+    return placement.save()
 
 
-def _candidates(item: Item, shared: set[int]) -> list[Item]:
+class _Placement:
+    """Where each article of a batch goes; new events are made once, at the end."""
+
+    def __init__(self, event_of: dict):
+        self.event_of = event_of  # article -> event id, or ("new", article) for an event to make
+        self.moved: dict[int, object] = {}
+        self.left: set[int] = set()
+
+    def place(self, item: Item, match: Item | None) -> None:
+        old = self.event_of.get(item.pk)
+        if match is None:
+            target = old if old is not None else ("new", item.pk)
+        elif match.event is not None:
+            target = match.event
+        else:  # its match was never grouped (ingested before events existed): one new event for both
+            target = ("new", match.pk)
+            self._move(match.pk, target)
+        self._move(item.pk, target)
+
+    def _move(self, pk: int, target) -> None:
+        old = self.event_of.get(pk)
+        if old != target:
+            if old is not None and not isinstance(old, tuple):
+                self.left.add(old)
+            self.event_of[pk] = self.moved[pk] = target
+
+    def save(self) -> int:
+        from articles.events.naming import create_events, refresh_events
+
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for pk, target in self.moved.items():
+            if isinstance(target, tuple):
+                groups[target].append(pk)
+        made = dict(zip(groups, create_events(list(groups.values())), strict=True))
+        rows = [(pk, made.get(target, target)) for pk, target in self.moved.items() if not isinstance(target, tuple)]
+        if rows:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE articles_article AS a SET event_id = v.event FROM unnest(%s::bigint[], %s::bigint[]) "
+                    "AS v(id, event) WHERE a.id = v.id",
+                    [[pk for pk, _ in rows], [event for _, event in rows]],
+                )
+        refresh_events(self.left | {event for _, event in rows} | set(made.values()))
+        return len(self.moved)
+
+
+NEAR = f"""
+SELECT q.id, n.article_id FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[]) AS q(id, at, terms)
+CROSS JOIN LATERAL (
+    SELECT p.article_id FROM articles_eventposting p
+    WHERE p.term = ANY(string_to_array(q.terms, ' ')) AND p.article_id <> q.id
+      AND (q.at IS NULL OR p.at IS NULL OR p.at BETWEEN q.at - %s AND q.at + %s)
+    GROUP BY p.article_id ORDER BY count(*) DESC, max(p.at) DESC NULLS LAST LIMIT {MAX_CANDIDATES}
+) n
+"""
+
+
+def _near(items: list[Item]) -> dict[int, set[int]]:
+    """For each item, the articles sharing most of its heaviest terms within the window."""
+    if not items:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            NEAR,
+            [[i.pk for i in items], [i.time for i in items], [" ".join(i.probes()) for i in items], WINDOW, WINDOW],
+        )
+        found: dict[int, set[int]] = defaultdict(set)
+        for item, other in cursor.fetchall():
+            found[item].add(other)
+    return found
+
+
+def _items(ids: set[int]) -> list[Item]:
     from articles.models import Article
 
-    rows = Article.objects.exclude(pk=item.pk).exclude(event__is_locked=True).annotate(at=article_time())
-    near = Q(event_signature__has_any_keys=item.probes())
-    if item.time:
-        near &= Q(at__range=(item.time - WINDOW, item.time + WINDOW)) | Q(at__isnull=True)
-    found = rows.filter(near | Q(pk__in=shared)).values_list("pk", "at", "event_signature", "event_id")
-    found = found.order_by(F("at").desc(nulls_last=True))[:MAX_POSTINGS]
-    return [Item(pk, at, sig, event) for pk, at, sig, event in found]
+    rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
+    return [Item(*row) for row in rows.values_list("pk", "at", "event_signature", "event_id")]

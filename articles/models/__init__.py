@@ -1,6 +1,7 @@
 from articles.models.article import Article, ArticleVersion, DatePrecision, RawFormat, Visibility
 from articles.models.attribution import Attribution, AttributionKind, ClaimedBy, Review
 from articles.models.event import Event
+from articles.models.event_posting import EventPosting
 from articles.models.event_term import EventTerm
 from articles.models.fingerprint import Fingerprint
 from articles.models.ingest_run import IngestRun
@@ -15,6 +16,7 @@ __all__ = [
     "ClaimedBy",
     "DatePrecision",
     "Event",
+    "EventPosting",
     "EventTerm",
     "Fingerprint",
     "IngestRun",
