@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance eval eval-search eval-provenance clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance eval eval-search eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,10 @@ eval-search: db
 # Shared text against an exhaustive reference, SPA copies and AlArabiya notes on the corpus.
 eval-provenance: db
 	$(PY) -m evaluation.provenance
+
+# Event grouping against the hand-labelled events: pairwise and B-cubed precision and recall.
+eval-events: db
+	$(PY) -m evaluation.events
 
 # Precision and recall of attribution extraction on the labelled corpus sample.
 eval: db

@@ -56,3 +56,13 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 def kinds(article: dict) -> set[tuple[str, str | None]]:
     """(kind, outlet slug) of every attribution in a preview."""
     return {(a["kind"], a["outlet"]["slug"] if a["outlet"] else None) for a in article["attributions"]}
+
+
+@pytest.fixture(autouse=True)
+def fresh_term_frequencies():
+    """Events cache the archive's term frequencies per process; each test has its own archive."""
+    from articles.events.signature import forget_frequencies
+
+    forget_frequencies()
+    yield
+    forget_frequencies()

@@ -51,6 +51,24 @@ def test_the_demo_chain_runs_from_the_aggregator_through_sabq_to_the_agency_item
     assert len(events) == 1 and None not in events  # the agency story, the rewrite and the copy are one event
 
 
+def test_every_demo_page_of_provenance_events_and_outlets_renders(client, demo):
+    from articles.models import Event
+
+    for article in demo:
+        for url in (
+            article.get_absolute_url(),
+            f"/articles/{article.pk}/provenance/",
+            f"/api/articles/{article.pk}/provenance",
+        ):
+            assert client.get(url).status_code == 200, url
+        if article.publisher:
+            assert client.get(article.publisher.get_absolute_url()).status_code == 200
+    for event in Event.objects.all():
+        assert client.get(event.get_absolute_url()).status_code == 200
+        assert client.get(f"/api/events/{event.pk}").status_code == 200
+    assert client.get("/events/").status_code == 200
+
+
 def test_home_is_an_arabic_right_to_left_page_listing_articles(client, demo):
     response = client.get("/")
     html = response.content.decode()

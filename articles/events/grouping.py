@@ -260,8 +260,11 @@ def assign_events(ids: Iterable[int]) -> int:
     wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items), ids)
     known = {item.pk: item for item in _items(wanted)}
     placement = _Placement({pk: item.event for pk, item in known.items()})
+    waiting = {item.pk for item in items}  # later in the batch: not yet "earlier articles"
     for item in items:
-        candidates = [known[pk] for pk in near.get(item.pk, set()) | set(shared.get(item.pk, ())) if pk in known]
+        waiting.discard(item.pk)
+        nearby = near.get(item.pk, set()) | set(shared.get(item.pk, ()))
+        candidates = [known[pk] for pk in nearby - waiting if pk in known]
         for candidate in candidates:
             candidate.event = placement.event_of[candidate.pk]
         copies = {c.pk for c in candidates if same_text(item, c, shared)}
