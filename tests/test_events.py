@@ -99,3 +99,13 @@ def test_the_event_page_marks_the_first_report_and_the_api_agrees(client):
     listing = client.get("/api/events").json()
     assert [row["id"] for row in listing["results"]] == [pk]
     assert event.title in client.get("/events/").content.decode()
+
+
+def test_ingested_articles_are_counted_into_the_term_frequencies():
+    from articles.models import EventTerm
+
+    first, second = article("alriyadh", DAM, DAY), article("okaz", DAM_AGAIN, DAY)
+    assign_events([first.pk, second.pk], created=[first.pk, second.pk])
+    assert EventTerm.objects.get(term="نهضه").articles == 2
+    assign_events([first.pk], created=[])  # an update is not counted again
+    assert EventTerm.objects.get(term="نهضه").articles == 2

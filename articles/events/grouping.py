@@ -181,13 +181,17 @@ def count_terms() -> None:
     signatures.forget_frequencies()
 
 
-def sign_articles(ids: Iterable[int] | None = None) -> int:
-    """Compute and store the signatures of the given articles (all when None)."""
+def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) -> int:
+    """Compute and store the signatures of the given articles (all when None); the terms of the
+    `new` ones (just ingested) are counted into the term frequencies first."""
     from articles.models import Article
 
-    df, articles = signatures.document_frequencies()
     rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
     rows = rows.annotate(at=article_time()).values_list("pk", "title", "body", "at")
+    new = set(new)
+    if new:
+        signatures.add_frequencies([(title, body) for pk, title, body, _ in rows if pk in new])
+    df, articles = signatures.document_frequencies()
     with connection.cursor() as cursor:
         if ids is None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending foreign key checks
@@ -240,7 +244,7 @@ def rebuild_events() -> tuple[int, int]:
     return len(items), Event.objects.count()
 
 
-def assign_events(ids: Iterable[int]) -> int:
+def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     """Put newly ingested (or changed) articles into events, in time order; the number placed.
 
     The same rule as the rebuild, for a batch at once: one query finds every article's candidates
@@ -251,7 +255,7 @@ def assign_events(ids: Iterable[int]) -> int:
     ids = sorted(set(ids))
     if not ids:
         return 0
-    sign_articles(ids)
+    sign_articles(ids, new=created)
     shared = shared_pairs(ids)
     rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
     items = [Item(*row) for row in rows.order_by(F("at").asc(nulls_last=True), "pk").values_list(

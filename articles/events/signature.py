@@ -30,7 +30,7 @@ _frequencies: dict = {"until": 0.0, "df": {}, "articles": 1}
 
 
 def document_frequencies() -> tuple[dict[str, int], int]:
-    """(articles per term, articles in the archive), from the search vocabulary; cached."""
+    """(articles per term, articles in the archive), from EventTerm; cached per process."""
     if _frequencies["until"] < time.monotonic():
         from django.db import connection
 
@@ -41,8 +41,32 @@ def document_frequencies() -> tuple[dict[str, int], int]:
             _frequencies["definite"] = {term: d for term, _, d in rows}
             cursor.execute("SELECT count(*) FROM articles_article")
             articles = cursor.fetchone()[0]
-        _frequencies.update(until=time.monotonic() + CACHE_SECONDS, df=df, articles=max(MIN_ARCHIVE, articles))
-    return _frequencies["df"], _frequencies["articles"]
+        _frequencies.update(until=time.monotonic() + CACHE_SECONDS, df=df, articles=articles)
+    return _frequencies["df"], max(MIN_ARCHIVE, _frequencies["articles"])
+
+
+def add_frequencies(rows) -> None:
+    """Count newly ingested (title, body) rows into EventTerm and the cache, as they arrive."""
+    from django.db import connection
+
+    df, definite = count_terms(rows)
+    if not df:
+        return
+    terms = [t for t in df if len(t) <= 100]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO articles_eventterm (term, articles, definite) "
+            "SELECT * FROM unnest(%s::text[], %s::int[], %s::int[]) "
+            "ON CONFLICT (term) DO UPDATE SET articles = articles_eventterm.articles + EXCLUDED.articles, "
+            "definite = articles_eventterm.definite + EXCLUDED.definite",
+            [terms, [df[t] for t in terms], [definite[t] for t in terms]],
+        )
+    if _frequencies["until"] >= time.monotonic():
+        cached, cached_definite = _frequencies["df"], _frequencies.setdefault("definite", {})
+        _frequencies["articles"] += len(rows)
+        for term in terms:
+            cached[term] = cached.get(term, 0) + df[term]
+            cached_definite[term] = cached_definite.get(term, 0) + definite[term]
 
 
 def definite_share(term: str) -> float:

@@ -206,7 +206,7 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
     if dry_run:
         report.drafts.extend(batch)
     else:
-        changed = []
+        changed, created = [], []
         for outcome, draft, reason in save_batch(batch, report.run):
             if outcome == "failed":
                 report.failures.append(Failure(draft.source_name, reason))
@@ -214,9 +214,11 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if outcome in ("created", "updated"):
                 changed.append(draft.saved_as)
+            if outcome == "created":
+                created.append(draft.saved_as)
         if changed:  # provenance and events are found as articles arrive, not left to a rebuild
             link_upstreams(find_shared_text(changed) | set(changed))
-            assign_events(changed)
+            assign_events(changed, created=created)
     if progress:
         progress(len(batch))
     batch.clear()
