@@ -44,3 +44,16 @@ def corpus_database(name: str = NAME) -> str:
 def django_env(url: str) -> dict:
     return {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "b" * 50,
             "DJANGO_ALLOWED_HOSTS": "localhost"}  # fmt: skip
+
+
+def use_corpus_database() -> bool:
+    """Point Django at the corpus database (building it the first time) and set it up; False,
+    with a message, when the corpus is absent."""
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+        return False
+    os.environ.update(django_env(corpus_database()) | {"DJANGO_SETTINGS_MODULE": "newsroom.settings"})
+    import django
+
+    django.setup()
+    return True

@@ -18,7 +18,6 @@ recall over the members.
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 from datetime import timedelta
@@ -137,18 +136,10 @@ def evaluate() -> dict:
 
 
 def main() -> int:
-    from benchmarks.corpus_db import CORPUS, corpus_database
+    from benchmarks.corpus_db import use_corpus_database
 
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+    if not use_corpus_database():
         return 0
-    os.environ["DATABASE_URL"] = corpus_database()
-    os.environ.update({"DJANGO_SETTINGS_MODULE": "newsroom.settings", "DJANGO_DEBUG": "0"})
-    os.environ.setdefault("DJANGO_SECRET_KEY", "e" * 50)
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
-    import django
-
-    django.setup()
     from django.core.management import call_command
 
     from articles.models import EventTerm

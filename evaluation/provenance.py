@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import lzma
-import os
 import random
 from collections import Counter, defaultdict
 
@@ -153,18 +152,10 @@ def near_threshold_sample(n: int = 12) -> list[dict]:
 
 
 def main() -> int:
-    from benchmarks.corpus_db import CORPUS, corpus_database
+    from benchmarks.corpus_db import CORPUS, use_corpus_database
 
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+    if not use_corpus_database():
         return 0
-    os.environ["DATABASE_URL"] = corpus_database()
-    os.environ.update({"DJANGO_SETTINGS_MODULE": "newsroom.settings", "DJANGO_DEBUG": "0"})
-    os.environ.setdefault("DJANGO_SECRET_KEY", "e" * 50)
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
-    import django
-
-    django.setup()
     from django.core.management import call_command
 
     from articles.models import Article, SharedText

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -175,18 +174,10 @@ def check_variants() -> dict:
 
 
 def main() -> int:
-    from benchmarks.corpus_db import CORPUS, corpus_database
+    from benchmarks.corpus_db import use_corpus_database
 
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} is absent (the corpus lives in ../shared/corpus)")
+    if not use_corpus_database():
         return 0
-    os.environ["DATABASE_URL"] = corpus_database()
-    os.environ.update({"DJANGO_SETTINGS_MODULE": "newsroom.settings", "DJANGO_DEBUG": "0"})
-    os.environ.setdefault("DJANGO_SECRET_KEY", "e" * 50)
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
-    import django
-
-    django.setup()
     build_stock_index()
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]
     if "--judge" in sys.argv:
