@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance eval eval-search eval-provenance eval-events clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance browser eval eval-search eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,7 +48,11 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: lint db
+# Debian's chromium for the browser tests, installed when missing (needs root or sudo).
+browser:
+	bash scripts/install-browser
+
+test: lint db browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 

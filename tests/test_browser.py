@@ -1,0 +1,102 @@
+"""The public pages in a real browser: Debian's Chromium driven by Playwright, on the demo archive.
+
+Walks home → search → article → provenance → outlet → event as a reader would, on a 360 px
+wide phone screen: right to left, no horizontal scrolling, the keyboard reaches the search box.
+Screenshots of every page go to artifacts/screenshots/ (git-ignored) for a person to look at.
+Skipped, with the reason, where Chromium is not installed (`make browser` installs it).
+"""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = shutil.which("chromium")
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+# As root on a closed network: no sandbox, and none of the background calls to Google's hosts.
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # keeps the gazetteer
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: run `make browser`"),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    call_command("load_demo", stdout=io.StringIO())
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs beside the live server's ORM
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        tab = browser.new_page(viewport={"width": 360, "height": 780}, locale="ar")
+        tab.set_default_timeout(15_000)
+        tab.base = live_server.url
+        yield tab
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def check(page, name: str) -> None:
+    """Right to left, Arabic, nothing wider than the phone; a screenshot for a person to see."""
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name}: {overflow}px of horizontal scrolling at 360px"
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_a_reader_walks_from_home_to_the_origin_of_a_story(page):
+    page.goto(page.base + "/")
+    check(page, "1-home")
+    page.fill("#header-q", "مهرجان التمور")
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/search/**")
+    check(page, "2-search")
+    page.click("text=ألفا مزارع في افتتاح مهرجان تمور بريدة")
+    check(page, "3-article")
+    article_url = page.url
+    assert "سلسلة الإسناد" in page.inner_text(".summary")
+    page.click(".summary a")
+    page.wait_for_url("**/provenance/")
+    check(page, "4-provenance")
+    assert page.inner_text("#chain-title") == "من أين جاء النص"
+    chain = page.locator(".chain-node .node-outlet").all_inner_texts()
+    assert chain[-1] == "واس"
+    page.click(".chain-node .node-outlet >> nth=-1")
+    page.wait_for_url("**/outlets/**")
+    check(page, "5-outlet")
+    assert "أصالة ما ينشره" in page.content()
+    page.goto(article_url)
+    page.click("p:has-text('ضمن الحدث') a")
+    page.wait_for_url("**/events/**")
+    check(page, "6-event")
+    assert page.locator(".report.first").count() == 1
+
+
+def test_the_keyboard_skips_to_the_content_and_reaches_the_search_box(page):
+    page.goto(page.base + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "تخطَّ إلى المحتوى"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.goto(page.base + "/")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "header-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "header-q"
+    page.keyboard.type("بريدة")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/**")
+    assert page.locator(".search-hit").count() >= 1
+    check(page, "7-keyboard-search")
