@@ -1,10 +1,13 @@
 from django.urls import path
 
-from articles import views, views_provenance, views_search
+from articles import feeds, views, views_provenance, views_search
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views_search.search, name="search"),
+    path("methodology/", views.methodology, name="methodology"),
+    path("feeds/latest/", feeds.LatestArticles(), name="feed-latest"),
+    path("events/<str:slug>/feed/", feeds.EventArticles(), name="feed-event"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/provenance/", views_provenance.provenance, name="article-provenance"),
     path("articles/<int:pk>/compare/<int:upstream_pk>/", views_provenance.compare, name="article-compare"),

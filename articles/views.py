@@ -5,15 +5,38 @@ from articles.events.coverage import coverage_of
 from articles.filters import EventFilter
 from articles.models import Article, Event
 from articles.provenance.graph import provenance_of, summary
+from articles.structured import news_article
 
 PAGE_SIZE = 20
 
 
 def home(request):
-    """The latest public articles."""
+    """The latest public articles, the events several outlets covered, the outlets that originate most."""
     articles = Article.objects.public().latest_first().select_related("publisher")
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/home.html", {"page": page})
+    events = Event.objects.filter(outlet_count__gt=1).latest_first()[:6]
+    context = {"page": page, "events": events, "originators": originators()}
+    return render(request, "articles/home.html", context)
+
+
+def originators(limit: int = 6) -> list[tuple[object, int]]:
+    """Outlets with the most original articles (crediting no one); counted every 10 minutes."""
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    from sources.models import Outlet
+
+    rows = cache.get("home-originators")
+    if rows is None:
+        counts = Article.objects.public().originals().exclude(publisher=None).values("publisher")
+        rows = list(counts.annotate(n=Count("pk")).order_by("-n").values_list("publisher", "n")[:limit])
+        cache.set("home-originators", rows, 600)
+    outlets = Outlet.objects.in_bulk([pk for pk, _ in rows])
+    return [(outlets[pk], n) for pk, n in rows if pk in outlets]
+
+
+def methodology(request):
+    return render(request, "methodology.html")
 
 
 def article_detail(request, pk):
@@ -25,6 +48,7 @@ def article_detail(request, pk):
         "attributions": attributions,
         "provenance": provenance,
         "summary": summary(provenance),
+        "json_ld": news_article(request, article, provenance),
     }
     return render(request, "articles/article_detail.html", context)
 

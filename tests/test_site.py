@@ -172,3 +172,41 @@ def test_admin_ingest_refuses_oversized_uploads(editor, settings):
 def test_the_ingest_page_is_for_staff_only(client):
     response = client.get(INGEST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_article_page_carries_json_ld_opengraph_and_a_canonical_url(client, demo):
+    import json
+    import re
+
+    copy = Article.objects.get(source_name__endswith="03_aggregator_copy.txt")
+    html = client.get(copy.get_absolute_url()).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "NewsArticle" and data["headline"] == copy.title
+    assert data["publisher"]["name"] == "مرآة الأخبار"
+    assert data["isBasedOn"] == {"@type": "Organization", "name": "نبض الخليج"}  # its first hop: not in the archive
+    assert "نبض الخليج" in data["creditText"]
+    assert f'<link rel="canonical" href="http://testserver{copy.get_absolute_url()}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    sabq = Article.objects.get(source_name__endswith="02_sabq_rewrite.txt")
+    data = json.loads(
+        re.search(r'ld\+json">(.*?)</script>', client.get(sabq.get_absolute_url()).content.decode(), re.S).group(1)
+    )
+    agency = Article.objects.get(source_name__endswith="01_spa_palm_festival.txt")
+    assert data["isBasedOn"] == f"http://testserver{agency.get_absolute_url()}"
+
+
+def test_feeds_sitemap_robots_and_methodology(client, demo):
+    latest = client.get("/feeds/latest/")
+    assert latest.status_code == 200 and "rss" in latest["Content-Type"]
+    assert "مهرجان" in latest.content.decode()
+    outlet = Article.objects.exclude(publisher=None).first().publisher
+    assert client.get(f"/outlets/{outlet.slug}/feed/").status_code == 200
+    event = Article.objects.exclude(event=None).first().event
+    assert event.title in client.get(f"/events/{event.slug}/feed/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert all(a.get_absolute_url() in sitemap for a in Article.objects.all())
+    assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+    page = client.get("/methodology/").content.decode()
+    assert "من نقل عمّن" in page
+    home = client.get("/").content.decode()
+    assert "منافذ تنشر أخباراً أصلية" in home and "أحداث تناولتها منافذ عدة" in home

@@ -79,3 +79,14 @@ def duration_ar(gap) -> str:
 def percent_css(share: float) -> str:
     """A share as a CSS length for a bar: «42%»."""
     return f"{round(100 * share)}%"
+
+
+@register.filter
+def json_ld(data) -> str:
+    """A dict as the body of a <script type="application/ld+json">, safe inside HTML."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)
