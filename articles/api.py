@@ -1,4 +1,6 @@
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -46,34 +48,34 @@ class ArticleDetail(generics.RetrieveAPIView):
 class ArticleProvenance(APIView):
     """The provenance graph of one public article: nodes, edges with evidence, the chain to its origin."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="article_provenance")
     def get(self, request, pk):
         article = get_object_or_404(Article.objects.public().select_related("publisher"), pk=pk)
         return Response(provenance_of(article).as_json())
 
 
+class EventSummarySerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Event
+        fields = ["id", "slug", "title", "starts_on", "ends_on", "article_count", "outlet_count", "key_names", "url"]
+
+
 class EventList(generics.ListAPIView):
     """Events, newest first, filtered as the event list page is (since, until, outlet, country, covered)."""
 
-    serializer_class = None
+    serializer_class = EventSummarySerializer
 
     def get_queryset(self):
         from articles.filters import EventFilter
 
         return EventFilter(self.request.GET, queryset=Event.objects.filter(article_count__gt=0).latest_first()).qs
 
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        rows = [
-            {"id": e.pk, "slug": e.slug, "title": e.title, "starts_on": e.starts_on, "ends_on": e.ends_on,
-             "article_count": e.article_count, "outlet_count": e.outlet_count, "key_names": e.key_names,
-             "url": e.get_absolute_url()}
-            for e in page
-        ]  # fmt: skip
-        return self.get_paginated_response(rows)
-
 
 class EventDetail(APIView):
     """One event: its timeline of coverage, who took from whom inside it, its outlets, related events."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="event_detail")
     def get(self, request, pk):
         return Response(coverage_of(get_object_or_404(Event, pk=pk)).as_json())
