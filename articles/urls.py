@@ -1,11 +1,14 @@
 from django.urls import path
 
-from articles import feeds, views, views_provenance, views_search
+from articles import feeds, views, views_archive, views_provenance, views_search
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views_search.search, name="search"),
     path("methodology/", views.methodology, name="methodology"),
+    path("archive/<int:year>/", views_archive.YearArchive.as_view(), name="archive-year"),
+    path("archive/<int:year>/<int:month>/", views_archive.MonthArchive.as_view(), name="archive-month"),
+    path("archive/<int:year>/<int:month>/<int:day>/", views_archive.DayArchive.as_view(), name="archive-day"),
     path("feeds/latest/", feeds.LatestArticles(), name="feed-latest"),
     path("events/<str:slug>/feed/", feeds.EventArticles(), name="feed-event"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),

@@ -210,3 +210,49 @@ def test_feeds_sitemap_robots_and_methodology(client, demo):
     assert "من نقل عمّن" in page
     home = client.get("/").content.decode()
     assert "منافذ تنشر أخباراً أصلية" in home and "أحداث تناولتها منافذ عدة" in home
+
+
+def test_the_date_archive_has_year_month_and_day_pages_with_previous_and_next(client, demo):
+    year = client.get("/archive/2025/").content.decode()
+    assert "/archive/2025/9/" in year
+    month = client.get("/archive/2025/9/").content.decode()
+    assert "انطلاق مهرجان التمور" in month and "/archive/2025/9/14/" in month
+    day = client.get("/archive/2025/9/15/").content.decode()
+    assert 'href="/archive/2025/9/14/" rel="prev"' in day and 'href="/archive/2025/9/16/" rel="next"' in day
+    assert client.get("/archive/1999/").status_code == 404
+
+
+def test_every_public_page_runs_the_same_number_of_queries_whatever_the_data(
+    client, demo, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Event
+
+    agency = Article.objects.get(source_name__endswith="01_spa_palm_festival.txt")
+    event = agency.event
+
+    def urls():
+        return ["/", "/events/", event.get_absolute_url(), agency.get_absolute_url(), f"/articles/{agency.pk}/provenance/",
+                agency.publisher.get_absolute_url(), "/outlets/", "/search/?q=مهرجان", "/archive/2025/9/", "/methodology/"]  # fmt: skip
+
+    def counts():
+        found = {}
+        for url in urls():
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200, url
+            found[url] = len(captured)
+        return found
+
+    counts()  # warm the per-process caches (the search vocabulary), which save queries later
+    before = counts()
+    for n in range(25):  # more articles by the same outlet, in the same event, on the same day
+        Article.objects.create(
+            publisher=agency.publisher, title=f"مهرجان التمور في بريدة يومه {n}", body=agency.body, raw=agency.raw,
+            raw_format="txt", content_hash=f"h{n}", source_key=f"k{n}", published_at=agency.published_at,
+            date_precision="minute", event=event,
+        )  # fmt: skip
+    Event.objects.filter(pk=event.pk).update(article_count=28)
+    assert counts() == before
+    assert max(before.values()) <= 20

@@ -1,0 +1,31 @@
+"""The date archive: year, month and day pages of public articles, with previous and next."""
+
+from django.views.generic.dates import DayArchiveView, MonthArchiveView, YearArchiveView
+
+from articles.models import Article
+
+PAGE_SIZE = 30
+
+
+class _Archive:
+    date_field = "published_at"
+    allow_empty = False
+    month_format = "%m"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.public().select_related("publisher").order_by("-published_at", "-id")
+
+
+class YearArchive(_Archive, YearArchiveView):
+    make_object_list = False
+    paginate_by = None
+    template_name = "articles/archive_year.html"
+
+
+class MonthArchive(_Archive, MonthArchiveView):
+    template_name = "articles/archive_month.html"
+
+
+class DayArchive(_Archive, DayArchiveView):
+    template_name = "articles/archive_day.html"
