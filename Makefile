@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance browser eval eval-search eval-provenance eval-events clean
+.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ bench-search: db
 
 bench-search-million: db
 	$(PY) -m benchmarks.search --million
+
+# Load on gunicorn in production mode (WhiteNoise, DEBUG off) with wrk: req/s, p99, errors.
+bench-site: db
+	$(PY) -m benchmarks.site_load
 
 # Provenance page latency (p50/p95) on the corpus, and the time to rebuild all provenance.
 bench-provenance: db

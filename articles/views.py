@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from articles.events.coverage import coverage_of
 from articles.filters import EventFilter
 from articles.models import Article, Event
+from articles.paging import Window
 from articles.provenance.graph import provenance_of, summary
 from articles.structured import news_article
 
@@ -13,7 +14,7 @@ PAGE_SIZE = 20
 def home(request):
     """The latest public articles, the events several outlets covered, the outlets that originate most."""
     articles = Article.objects.public().latest_first().select_related("publisher")
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Window.of(articles, request.GET.get("page"), PAGE_SIZE)
     events = Event.objects.filter(outlet_count__gt=1).latest_first()[:6]
     context = {"page": page, "events": events, "originators": originators()}
     return render(request, "articles/home.html", context)

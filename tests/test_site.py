@@ -256,3 +256,17 @@ def test_every_public_page_runs_the_same_number_of_queries_whatever_the_data(
     Event.objects.filter(pk=event.pk).update(article_count=28)
     assert counts() == before
     assert max(before.values()) <= 20
+
+
+def test_the_home_page_pages_without_counting_the_archive(client, demo):
+    from articles import views
+
+    first = client.get("/")
+    assert first.context["page"].number == 1 and not first.context["page"].has_other_pages()
+    views.PAGE_SIZE, old = 2, views.PAGE_SIZE
+    try:
+        second = client.get("/?page=2").content.decode()
+        assert 'rel="prev"' in second and 'rel="next"' in second and "صفحة 2<" in second
+        assert client.get("/?page=nonsense").status_code == 200
+    finally:
+        views.PAGE_SIZE = old
