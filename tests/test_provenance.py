@@ -195,3 +195,14 @@ def test_an_editor_rejects_an_automatic_link_in_the_admin_and_it_stays_rejected(
     link(wire, copy)
     assert list(copy.attributions.values_list("pk", "review")) == [(found.pk, "rejected")]
     assert provenance_of(copy).is_original
+
+
+def test_a_hidden_upstream_article_shows_only_as_its_outlet():
+    wire = article("spa", WIRE_STORY)
+    copy = article("okaz", WIRE_STORY)
+    link(wire, copy)
+    Article.objects.filter(pk=wire.pk).update(visibility="hidden")
+    result = provenance_of(Article.objects.select_related("publisher").get(pk=copy.pk))
+    assert result.origin.article is None and result.origin.outlet.slug == "spa"
+    assert all(c.article.pk != wire.pk for c in result.copies)
+    assert WIRE_STORY[:40] not in str(result.as_json())

@@ -161,8 +161,11 @@ def article_node(article: Article) -> Node:
 
 
 def credit_node(attribution: Attribution) -> Node:
-    if attribution.upstream_id:
+    if attribution.upstream_id and attribution.upstream.visibility == "public":
         return article_node(attribution.upstream)
+    if attribution.upstream_id and attribution.upstream.publisher_id:  # hidden: only its outlet shows
+        return Node(f"outlet:{attribution.upstream.publisher.slug}", str(attribution.upstream.publisher), None,
+                    attribution.upstream.publisher)  # fmt: skip
     if attribution.outlet_id:
         return Node(f"outlet:{attribution.outlet.slug}", str(attribution.outlet), None, attribution.outlet)
     name = attribution.name_as_written or "مصدر غير مسمّى"
@@ -214,13 +217,13 @@ def _hops_from(result: Provenance, article: Article, credits: list[Attribution])
     seen = {node.key for node in result.chain}
     for attribution in ordered:
         node = credit_node(attribution)
-        if node.key in seen and not attribution.upstream_id:
+        if node.key in seen and not node.article:
             continue  # two disclaimers naming the same outlet are one hop
         result.hops.append(_hop(node, result.chain[-1], attribution))
         result.chain.append(node)
         seen.add(node.key)
-        if attribution.upstream_id:
-            return attribution.upstream
+        if node.article:
+            return node.article
     return None
 
 
