@@ -94,9 +94,12 @@ def test_article_page_shows_credits_and_attributions(client, demo):
     assert "واس" in html
 
 
-def test_not_found_is_arabic(client, demo):
+def test_not_found_is_arabic(client, demo, settings):
+    settings.DEBUG = False
     response = client.get("/articles/999999/")
     assert response.status_code == 404
+    assert "الصفحة غير موجودة" in response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
 
 
 def test_outlet_page(client, demo):
