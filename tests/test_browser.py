@@ -46,9 +46,30 @@ def page(live_server):
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+# WCAG contrast of every visible text element against the background it is painted on.
+LOWEST_CONTRAST = r"""() => {
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+    if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+  let worst = [21, ""];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < worst[0]) worst = [ratio, el.tagName + "." + el.className + ": " + el.textContent.trim().slice(0, 40)];
+  }
+  return worst;
+}"""
+
+
 def check(page, name: str) -> None:
-    """Right to left, Arabic, nothing wider than the phone; a screenshot for a person to see."""
+    """Right to left, Arabic, readable contrast, nothing wider than the phone; a screenshot."""
     assert page.evaluate("document.documentElement.dir") == "rtl"
+    ratio, where = page.evaluate(LOWEST_CONTRAST)
+    assert ratio >= 4.5, f"{name}: contrast {ratio:.2f} below 4.5 at {where}"
     assert page.evaluate("document.documentElement.lang") == "ar"
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name}: {overflow}px of horizontal scrolling at 360px"
