@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 
 from articles.models import Article, Attribution, Review
-from articles.models.article import REPUBLICATION_KINDS
+from articles.models.article import COPY_KINDS, REPUBLICATION_KINDS
 
-COPY_KINDS = [*REPUBLICATION_KINDS, "wire_credit"]
 TOP = 5
 
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.db.models import Q
 
 from articles.models import Article, Attribution, Event, Review, SharedText
-from articles.models.article import REPUBLICATION_KINDS
+from articles.models.article import COPY_KINDS, REPUBLICATION_KINDS
 
 MAX_ARTICLES = 300
 RELATED = 5
@@ -127,7 +127,7 @@ def _roles(ids: list[int], sources: set[int]) -> dict[int, str]:
     another report, credits none, and nobody is known to have taken from it), else original."""
     roles = {}
     credits = (
-        Attribution.objects.filter(article__in=ids, kind__in=[*REPUBLICATION_KINDS, "wire_credit"])
+        Attribution.objects.filter(article__in=ids, kind__in=COPY_KINDS)
         .exclude(review=Review.REJECTED)
         .values_list("article_id", "kind")
     )

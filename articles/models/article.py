@@ -31,6 +31,8 @@ class RawFormat(models.TextChoices):
 REPUBLICATION_KINDS = [
     "adapted_by", "previously_published_on", "republished_from", "original_source", "translated_from",
 ]  # fmt: skip
+# ... and with a wire agency's credit, every kind that says where an article's text came from.
+COPY_KINDS = [*REPUBLICATION_KINDS, "wire_credit"]
 
 
 def _cites(kinds: list[str]) -> models.Q:
@@ -63,7 +65,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def originals(self):
         """Articles that credit no upstream at all."""
-        return self.exclude(_cites([*REPUBLICATION_KINDS, "wire_credit"]))
+        return self.exclude(_cites(COPY_KINDS))
 
     def search(self, compiled):
         """Articles matching a compiled query (articles.search.compile), with `exact_match` and `rank`."""

@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from articles.models.article import REPUBLICATION_KINDS
+from articles.models.article import COPY_KINDS
 
-COPY_KINDS = [*REPUBLICATION_KINDS, "wire_credit"]
 WIRE = "wire_agency"
 DISCLOSED, CREDITED_WIRE, EARLIER = "disclosed", "wire", "earlier"
 STRENGTH = {DISCLOSED: 3, CREDITED_WIRE: 2, EARLIER: 1}

@@ -13,7 +13,7 @@ from django.db import connection
 
 from articles.filters import PROVENANCE_CHOICES
 from articles.models import Attribution, Event
-from articles.models.article import REPUBLICATION_KINDS
+from articles.models.article import COPY_KINDS
 from sources.models import Outlet, OutletKind
 
 TOP = 10
@@ -55,7 +55,7 @@ def _provenance(ids: list[int]) -> list[Count]:
         cursor.execute(
             f"SELECT article_id, kind FROM {Attribution._meta.db_table} "
             "WHERE article_id = ANY(%s) AND kind = ANY(%s) AND review <> 'rejected'",
-            [ids, [*REPUBLICATION_KINDS, "wire_credit"]],
+            [ids, COPY_KINDS],
         )
         for article, kind in cursor.fetchall():
             (wire if kind == "wire_credit" else republished).add(article)
