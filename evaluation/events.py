@@ -69,9 +69,9 @@ def print_pools(n: int) -> None:
     labelled = {label["seed"] for label in _labels()}
     rng = random.Random(2026 + len(labelled))
     eligible = list(
-        Article.objects.filter(publisher__isnull=False, source_name__contains="arabic-news")
-        .exclude(publisher__slug__in=["jawharafm"])
-        .values_list("pk", "event__article_count")
+        Article.objects.filter(publisher__isnull=False, source_name__contains="arabic-news").values_list(
+            "pk", "event__article_count"
+        )
     )
     grouped = [pk for pk, count in eligible if (count or 0) > 1]
     seeds = rng.sample(grouped, n * 2 // 3) + rng.sample([pk for pk, _ in eligible], n - n * 2 // 3)

@@ -87,9 +87,14 @@ def coverage_of(event: Event) -> Coverage:
     )
     truncated = len(articles) > MAX_ARTICLES
     articles = articles[:MAX_ARTICLES]
-    ids = [a.pk for a in articles]
-    edges, upstream = _edges(ids)
-    roles = _roles(ids, {pk for sources in upstream.values() for pk in sources})
+    ids = {a.pk for a in articles}
+    shared = list(
+        SharedText.objects.filter(Q(first__in=ids) | Q(second__in=ids)).values_list(
+            "first_id", "second_id", "first_in_second", "second_in_first"
+        )
+    )
+    edges, upstream = _edges(ids, shared)
+    roles = _roles(ids, shared, {pk for sources in upstream.values() for pk in sources})
     reports = [Report(a, roles.get(a.pk, "original"), upstream=sorted(upstream.get(a.pk, ()))) for a in articles]
     dated = [r for r in reports if r.article.published_at and r.article.date_precision != "unknown"]
     if dated:
@@ -101,7 +106,7 @@ def coverage_of(event: Event) -> Coverage:
     return Coverage(event, reports, edges, ranked, related_events(event), truncated)
 
 
-def _edges(ids: list[int]) -> tuple[list[dict], dict[int, set[int]]]:
+def _edges(ids: set[int], shared: list[tuple]) -> tuple[list[dict], dict[int, set[int]]]:
     """Who took from whom inside the event: attributions with an upstream here, and shared text."""
     edges, upstream = [], {}
     links = (
@@ -112,17 +117,14 @@ def _edges(ids: list[int]) -> tuple[list[dict], dict[int, set[int]]]:
     for article, source, kind, claimed_by, confidence in links:
         edges.append({"from": source, "to": article, "kind": kind, "claimed_by": claimed_by, "confidence": confidence})
         upstream.setdefault(article, set()).add(source)
-    pairs = SharedText.objects.filter(first__in=ids, second__in=ids).values_list(
-        "first_id", "second_id", "first_in_second", "second_in_first"
-    )
     linked = {(e["from"], e["to"]) for e in edges} | {(e["to"], e["from"]) for e in edges}
-    for first, second, a_in_b, b_in_a in pairs:
-        if (first, second) not in linked:
+    for first, second, a_in_b, b_in_a in shared:
+        if first in ids and second in ids and (first, second) not in linked:
             edges.append({"from": first, "to": second, "kind": "shared_text", "containment": [a_in_b, b_in_a]})
     return edges, upstream
 
 
-def _roles(ids: list[int], sources: set[int]) -> dict[int, str]:
+def _roles(ids: set[int], shared: list[tuple], sources: set[int]) -> dict[int, str]:
     """copy (says or was shown to be taken from elsewhere), wire copy, rewrite (shares text with
     another report, credits none, and nobody is known to have taken from it), else original."""
     roles = {}
@@ -136,8 +138,7 @@ def _roles(ids: list[int], sources: set[int]) -> dict[int, str]:
             roles[article] = "copy"
         else:
             roles.setdefault(article, "wire")
-    shared = SharedText.objects.filter(Q(first__in=ids) | Q(second__in=ids)).values_list("first_id", "second_id")
-    for first, second in shared:
+    for first, second, _, _ in shared:
         for pk in (first, second):
             if pk in ids and pk not in sources:
                 roles.setdefault(pk, "rewrite")

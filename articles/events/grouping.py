@@ -167,11 +167,12 @@ def shared_pairs(ids: Iterable[int] | None = None) -> dict[int, dict[int, bool]]
     return shared
 
 
-def count_terms() -> None:
+def recount_terms() -> None:
     """Count, over the whole archive, the articles using each term in their title or lead."""
     from articles.models import Article
 
-    df, definite = signatures.count_terms(Article.objects.values_list("title", "body").iterator(chunk_size=2000))
+    rows = Article.objects.values_list("title", "body").iterator(chunk_size=2000)
+    df, definite = signatures.tally(signatures.read(title, body) for title, body in rows)
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE articles_eventterm")
         with cursor.copy("COPY articles_eventterm (term, articles, definite) FROM STDIN") as copy:
@@ -189,8 +190,10 @@ def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) 
     rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
     rows = rows.annotate(at=article_time()).values_list("pk", "title", "body", "at")
     new = set(new)
-    if new:
-        signatures.add_frequencies([(title, body) for pk, title, body, _ in rows if pk in new])
+    readings = ((pk, at, signatures.read(title, body)) for pk, title, body, at in rows.iterator(chunk_size=2000))
+    if new:  # an ingest batch: read once, count the new articles in, then weigh them all
+        readings = list(readings)
+        signatures.add_frequencies([reading for pk, _, reading in readings if pk in new])
     df, articles = signatures.document_frequencies()
     with connection.cursor() as cursor:
         if ids is None:
@@ -199,8 +202,8 @@ def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) 
         else:
             cursor.execute("DELETE FROM articles_eventposting WHERE article_id = ANY(%s)", [list(ids)])
     done, batch = 0, []
-    for pk, title, body, at in rows.iterator(chunk_size=2000):
-        batch.append((pk, at, signatures.signature(title, body, df, articles)))
+    for pk, at, reading in readings:
+        batch.append((pk, at, signatures.weigh(reading, df, articles)))
         if len(batch) >= 2000:
             done += _store_signatures(batch)
             batch = []
@@ -229,7 +232,7 @@ def rebuild_events() -> tuple[int, int]:
     from articles.events.naming import create_events, refresh_events
     from articles.models import Article, Event
 
-    count_terms()
+    recount_terms()
     sign_articles()
     with transaction.atomic():
         Event.objects.filter(is_locked=False).delete()

@@ -4,7 +4,7 @@ Terms are the consonant skeletons of the search analyzer's word forms (articles.
 so the transliterations of one name meet (قرغيزستان، قيرغيزستان) and so do the definite and bare
 forms of a word. Each term is weighted by how often the title and lead use it (the title counts
 double) and by how rare it is in the archive's titles and leads (inverse document frequency,
-counted by `count_terms` at each rebuild and kept in EventTerm). Words found in more than GENERIC of the archive («السعودية»،
+counted over the archive at each rebuild and as articles arrive, kept in EventTerm). Words found in more than GENERIC of the archive («السعودية»،
 «قال») say nothing about which story this is and are left out. The SIZE heaviest terms, as a
 unit vector, are the article's signature.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from typing import NamedTuple
 
 from articles.search import analysis
 
@@ -45,11 +46,11 @@ def document_frequencies() -> tuple[dict[str, int], int]:
     return _frequencies["df"], max(MIN_ARCHIVE, _frequencies["articles"])
 
 
-def add_frequencies(rows) -> None:
-    """Count newly ingested (title, body) rows into EventTerm and the cache, as they arrive."""
+def add_frequencies(readings: list[Reading]) -> None:
+    """Count newly ingested articles' terms into EventTerm and the cache, as they arrive."""
     from django.db import connection
 
-    df, definite = count_terms(rows)
+    df, definite = tally(readings)
     if not df:
         return
     terms = [t for t in df if len(t) <= 100]
@@ -63,7 +64,7 @@ def add_frequencies(rows) -> None:
         )
     if _frequencies["until"] >= time.monotonic():
         cached, cached_definite = _frequencies["df"], _frequencies.setdefault("definite", {})
-        _frequencies["articles"] += len(rows)
+        _frequencies["articles"] += len(readings)
         for term in terms:
             cached[term] = cached.get(term, 0) + df[term]
             cached_definite[term] = cached_definite.get(term, 0) + definite[term]
@@ -79,25 +80,33 @@ def forget_frequencies() -> None:
     _frequencies["until"] = 0.0
 
 
-def count_terms(rows) -> tuple[Counter, Counter]:
-    """Over (title, body) rows: articles per term, and articles where it takes the definite article."""
-    df, definite = Counter(), Counter()
-    for title, body in rows:
-        seen, with_article = set(), set()
-        for word in analysis.words(f"{title} {lead(body)}"):
+class Reading(NamedTuple):
+    """An article's title and lead, analysed once: term counts (the title's doubled), and the terms
+    it writes with the definite article."""
+
+    counts: Counter
+    definite: set
+
+
+def read(title: str, body: str) -> Reading:
+    counts, definite = Counter(), set()
+    for weight, text in ((TITLE_WEIGHT, title), (1, lead(body))):
+        for word in analysis.words(text):
             reading = word.readings[0]
-            term = analysis.skeleton(reading.form)
-            seen.add(term)
+            term = analysis.skeleton(reading.form)  # the literal form's skeleton
+            counts[term] += weight
             if reading.definite:
-                with_article.add(term)
-        df.update(seen)
-        definite.update(with_article)
+                definite.add(term)
+    return Reading(counts, definite)
+
+
+def tally(readings) -> tuple[Counter, Counter]:
+    """Over readings: articles per term, and articles where it takes the definite article."""
+    df, definite = Counter(), Counter()
+    for reading in readings:
+        df.update(reading.counts.keys())
+        definite.update(reading.definite)
     return df, definite
-
-
-def terms(text: str) -> Counter:
-    """Term counts of a text: the skeleton of each word's literal form."""
-    return Counter(analysis.skeleton(word.readings[0].form) for word in analysis.words(text))
 
 
 def lead(body: str) -> str:
@@ -108,8 +117,12 @@ def signature(title: str, body: str, df: dict[str, int] | None = None, articles:
     """The article's heaviest terms with their weights, as a unit vector."""
     if df is None:
         df, articles = document_frequencies()
-    counts = Counter({term: TITLE_WEIGHT * n for term, n in terms(title).items()})
-    counts.update(terms(lead(body)))
+    return weigh(read(title, body), df, articles)
+
+
+def weigh(reading: Reading, df: dict[str, int], articles: int) -> dict[str, float]:
+    """The heaviest terms of a reading, weighted by rarity, as a unit vector."""
+    counts = reading.counts
     generic = GENERIC * articles
     weights = {}
     for term, tf in counts.items():
