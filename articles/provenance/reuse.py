@@ -30,16 +30,20 @@ MIN_SAMPLES = 3
 MAX_DF = 100
 CHUNK = 1000
 
+# One index probe per distinct hash lists its articles (up to MAX_DF + 1, to tell a rare hash
+# from boilerplate); most hashes list only the new article itself and drop out at once.
 CANDIDATES_FOR = f"""
 WITH mine AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS m(article_id, hash)),
 rare AS (
-    SELECT DISTINCT m.hash FROM mine m
-    WHERE (SELECT count(*) FROM (SELECT 1 FROM articles_fingerprint f WHERE f.hash = m.hash LIMIT {MAX_DF + 1}) s)
-          <= {MAX_DF}
+    SELECT h.hash, listed.ids FROM (SELECT DISTINCT hash FROM mine) h
+    CROSS JOIN LATERAL (
+        SELECT array_agg(f.article_id) AS ids
+        FROM (SELECT article_id FROM articles_fingerprint f WHERE f.hash = h.hash LIMIT {MAX_DF + 1}) f
+    ) listed
+    WHERE cardinality(listed.ids) BETWEEN 2 AND {MAX_DF}
 )
-SELECT m.article_id, f.article_id FROM mine m JOIN rare USING (hash)
-JOIN articles_fingerprint f ON f.hash = m.hash AND f.article_id <> m.article_id
-GROUP BY 1, 2 HAVING count(*) >= {MIN_SAMPLES}
+SELECT m.article_id, other FROM mine m JOIN rare USING (hash) CROSS JOIN LATERAL unnest(rare.ids) other
+WHERE other <> m.article_id GROUP BY 1, 2 HAVING count(*) >= {MIN_SAMPLES}
 """
 
 # Each rare hash lists its articles once; pairs are counted from those short lists (at most
@@ -87,7 +91,7 @@ def rebuild_shared_text(progress=None) -> tuple[int, int]:
         cursor.execute("TRUNCATE articles_fingerprint")
         # Loading without the primary key and building it once is several times faster.
         cursor.execute("ALTER TABLE articles_fingerprint DROP CONSTRAINT articles_fingerprint_pkey")
-        count = _copy_fingerprints(cursor, Article.objects.values_list("pk", "body").iterator(chunk_size=2000))
+        count = copy_fingerprints(cursor, Article.objects.values_list("pk", "body").iterator(chunk_size=2000))
         cursor.execute(
             "ALTER TABLE articles_fingerprint ADD CONSTRAINT articles_fingerprint_pkey PRIMARY KEY (hash, article_id)"
         )
@@ -99,7 +103,8 @@ def rebuild_shared_text(progress=None) -> tuple[int, int]:
     return count, SharedText.objects.count()
 
 
-def _copy_fingerprints(cursor, rows: Iterator[tuple[int, str]]) -> int:
+def copy_fingerprints(cursor, rows: Iterator[tuple[int, str]]) -> int:
+    """Store the fingerprints of (id, body) rows with COPY; the number of rows."""
     count, buffer = 0, io.StringIO()
     for pk, body in rows:
         count += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from hashlib import blake2b
 
 from articles.arabic import fold
 
@@ -38,13 +39,17 @@ def fingerprints(text: str) -> set[int]:
 
 
 def fingerprints_of(folded: list[str]) -> set[int]:
+    """The sampled shingles' 64-bit digests.
+
+    Not two CRCs glued together: CRC is linear, so two seeds give halves that differ by a constant
+    for every shingle of a given length, and PostgreSQL's hash of a bigint (the halves XORed)
+    then put millions of fingerprints into a hundred-odd buckets.
+    """
     found = set()
     for shingle in _shingle_texts(folded):
         data = shingle.encode()
-        low = zlib.crc32(data)
-        if low % SAMPLE == 0:
-            value = (zlib.crc32(data, 0x9E3779B9) << 32) | low
-            found.add(value - (1 << 64) if value >= 1 << 63 else value)
+        if zlib.crc32(data) % SAMPLE == 0:  # the cheap hash chooses, a 64-bit digest is stored
+            found.add(int.from_bytes(blake2b(data, digest_size=8).digest(), "big", signed=True))
     return found
 
 
