@@ -182,9 +182,13 @@ def recount_terms() -> None:
     signatures.forget_frequencies()
 
 
-def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) -> int:
-    """Compute and store the signatures of the given articles (all when None); the terms of the
-    `new` ones (just ingested) are counted into the term frequencies first."""
+def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) -> dict[int, dict]:
+    """Compute the signatures of the given articles (all when None) and index their terms.
+
+    The terms of the `new` ones (just ingested) are counted into the term frequencies first. The
+    whole archive's signatures are written to the articles here; a batch's are returned for
+    assign_events to write with the events, in one update of each article row.
+    """
     from articles.models import Article
 
     rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
@@ -201,30 +205,49 @@ def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) 
             cursor.execute("TRUNCATE articles_eventposting")
         else:
             cursor.execute("DELETE FROM articles_eventposting WHERE article_id = ANY(%s)", [list(ids)])
-    done, batch = 0, []
+    signed, batch = {}, []
     for pk, at, reading in readings:
-        batch.append((pk, at, signatures.weigh(reading, df, articles)))
+        signature = signatures.weigh(reading, df, articles)
+        batch.append((pk, at, signature))
+        if ids is not None:
+            signed[pk] = signature
         if len(batch) >= 2000:
-            done += _store_signatures(batch)
+            _index_signatures(batch, write=ids is None)
             batch = []
-    return done + _store_signatures(batch)
+    _index_signatures(batch, write=ids is None)
+    return signed
 
 
-def _store_signatures(batch: list[tuple[int, datetime | None, dict]]) -> int:
+def _index_signatures(batch: list[tuple[int, datetime | None, dict]], *, write: bool) -> None:
+    if not batch:
+        return
+    with connection.cursor() as cursor:
+        if write:
+            _write_articles(cursor, [(pk, signature, None) for pk, _, signature in batch])
+        with cursor.copy("COPY articles_eventposting (term, article_id, at) FROM STDIN") as copy:
+            for pk, at, signature in batch:
+                for term in signature:
+                    copy.write_row((term, pk, at))
+
+
+def _write_articles(cursor, rows: list[tuple[int, dict | None, int | None]]) -> None:
+    """Signatures and events of articles (each kept as it is where None), in one UPDATE.
+
+    Writing an article row costs an entry in each of its indexes, search's included, so a batch's
+    signatures and events are written together, once.
+    """
     import json
 
-    if batch:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE articles_article AS a SET event_signature = v.signature::jsonb "
-                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, signature) WHERE a.id = v.id",
-                [[pk for pk, _, _ in batch], [json.dumps(s, ensure_ascii=False) for _, _, s in batch]],
-            )
-            with cursor.copy("COPY articles_eventposting (term, article_id, at) FROM STDIN") as copy:
-                for pk, at, signature in batch:
-                    for term in signature:
-                        copy.write_row((term, pk, at))
-    return len(batch)
+    cursor.execute(
+        "UPDATE articles_article AS a SET event_signature = coalesce(v.signature::jsonb, a.event_signature), "
+        "event_id = coalesce(v.event, a.event_id) "
+        "FROM unnest(%s::bigint[], %s::text[], %s::bigint[]) AS v(id, signature, event) WHERE a.id = v.id",
+        [
+            [pk for pk, _, _ in rows],
+            [None if signature is None else json.dumps(signature, ensure_ascii=False) for _, signature, _ in rows],
+            [event for _, _, event in rows],
+        ],
+    )
 
 
 def rebuild_events() -> tuple[int, int]:
@@ -258,14 +281,14 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     ids = sorted(set(ids))
     if not ids:
         return 0
-    sign_articles(ids, new=created)
+    signed = sign_articles(ids, new=created)
     shared = shared_pairs(ids)
     rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
-    items = [Item(*row) for row in rows.order_by(F("at").asc(nulls_last=True), "pk").values_list(
-        "pk", "at", "event_signature", "event_id")]  # fmt: skip
+    rows = rows.order_by(F("at").asc(nulls_last=True), "pk").values_list("pk", "at", "event_id")
+    items = [Item(pk, at, signed[pk], event) for pk, at, event in rows]
     near = _near(items)
-    wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items), ids)
-    known = {item.pk: item for item in _items(wanted)}
+    wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items))
+    known = {item.pk: item for item in _items(wanted - set(ids))} | {item.pk: item for item in items}
     placement = _Placement({pk: item.event for pk, item in known.items()})
     waiting = {item.pk for item in items}  # later in the batch: not yet "earlier articles"
     for item in items:
@@ -276,7 +299,7 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
             candidate.event = placement.event_of[candidate.pk]
         copies = {c.pk for c in candidates if same_text(item, c, shared)}
         placement.place(item, best_match(item, candidates, copies))
-    return placement.save()
+    return placement.save(signed)
 
 
 class _Placement:
@@ -305,23 +328,19 @@ class _Placement:
                 self.left.add(old)
             self.event_of[pk] = self.moved[pk] = target
 
-    def save(self) -> int:
-        from articles.events.naming import create_events, refresh_events
+    def save(self, signed: dict[int, dict]) -> int:
+        """Make the new events, write the batch's signatures and events, refresh what changed."""
+        from articles.events.naming import new_events, refresh_events
 
-        groups: dict[tuple, list[int]] = defaultdict(list)
-        for pk, target in self.moved.items():
-            if isinstance(target, tuple):
-                groups[target].append(pk)
-        made = dict(zip(groups, create_events(list(groups.values())), strict=True))
-        rows = [(pk, made.get(target, target)) for pk, target in self.moved.items() if not isinstance(target, tuple)]
+        groups = sorted({target for target in self.moved.values() if isinstance(target, tuple)})
+        made = dict(zip(groups, new_events(len(groups)), strict=True))
+        moved = {pk: made.get(target, target) for pk, target in self.moved.items()}
+        rows = [(pk, signature, moved.get(pk)) for pk, signature in signed.items()]
+        rows += [(pk, None, event) for pk, event in moved.items() if pk not in signed]
         if rows:
             with connection.cursor() as cursor:
-                cursor.execute(
-                    "UPDATE articles_article AS a SET event_id = v.event FROM unnest(%s::bigint[], %s::bigint[]) "
-                    "AS v(id, event) WHERE a.id = v.id",
-                    [[pk for pk, _ in rows], [event for _, event in rows]],
-                )
-        refresh_events(self.left | {event for _, event in rows} | set(made.values()))
+                _write_articles(cursor, rows)
+        refresh_events(self.left | set(moved.values()))
         return len(self.moved)
 
 

@@ -18,23 +18,29 @@ COMMON = 0.04  # a word in more of the archive than this is a title word (وزي
 REPRESENTATIVE_POOL = 60
 
 
+def new_events(count: int) -> list[int]:
+    """Ids of `count` new, empty events (refresh_events gives them their titles)."""
+    from articles.models import Event
+
+    events = Event.objects.bulk_create(
+        [Event(title="…", slug=f"e-{secrets.token_hex(6)}") for _ in range(count)], batch_size=2000
+    )
+    return [event.pk for event in events]
+
+
 def create_events(groups: list[list[int]]) -> list[int]:
     """One new event for each group of article ids; their ids."""
     from django.db import connection
 
-    from articles.models import Event
-
-    events = Event.objects.bulk_create(
-        [Event(title="…", slug=f"e-{secrets.token_hex(6)}") for _ in groups], batch_size=2000
-    )
-    pairs = [(event.pk, pk) for event, group in zip(events, groups, strict=True) for pk in group]
+    events = new_events(len(groups))
+    pairs = [(event, pk) for event, group in zip(events, groups, strict=True) for pk in group]
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE articles_article AS a SET event_id = v.event FROM unnest(%s::bigint[], %s::bigint[]) AS v(event, id) "
             "WHERE a.id = v.id",
             [[e for e, _ in pairs], [a for _, a in pairs]],
         )
-    return [event.pk for event in events]
+    return events
 
 
 def refresh_events(ids: Iterable[int]) -> None:

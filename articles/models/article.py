@@ -186,7 +186,6 @@ class Article(RawInput):
             models.Index(fields=["content_hash"], name="article_content_hash"),
             GinIndex(fields=["search_vector"], name="article_search"),
             GinIndex(fields=["search_head"], name="article_search_head"),
-            GinIndex(fields=["event_signature"], name="article_event_signature"),
         ]
 
     def __str__(self):
