@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from django.db import reset_queries
 from django.utils import timezone
 
-from articles.events.grouping import assign_events
 from articles.ingest.dates import parse_timestamp
 from articles.ingest.decoding import InputError, decode
 from articles.ingest.draft import Draft
@@ -29,9 +28,8 @@ from articles.ingest.outlets import RunOutlets
 from articles.ingest.page import parse_page
 from articles.ingest.records import dumps, load_record, parse_record
 from articles.ingest.saving import save_batch
+from articles.ingest.tracing import InlineTracer, tracer
 from articles.models import IngestRun
-from articles.provenance.linking import link_upstreams
-from articles.provenance.reuse import find_shared_text
 
 BATCH_SIZE = 250
 
@@ -80,8 +78,13 @@ def ingest(
     origin: str = IngestRun.Origin.COMMAND,
     user=None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Ingest files (paths) or prepared inputs; returns counts and every failure with its reason."""
+    """Ingest files (paths) or prepared inputs; returns counts and every failure with its reason.
+
+    With jobs=2 provenance and events are traced in a second process while the next batches are
+    saved (articles.ingest.tracing); the result is the same.
+    """
     overrides = overrides or Overrides()
     report = IngestReport()
     sources = list(inputs) if inputs is not None else list(expand(list(paths or []), fmt))
@@ -90,12 +93,15 @@ def ingest(
             origin=origin, started_by=user, inputs="\n".join(s.name for s in sources)[:10000]
         )
     outlets = RunOutlets(dry_run=dry_run, default_publisher=overrides.publisher)
+    tracing = InlineTracer() if dry_run else tracer(jobs)
     batch: list[Draft] = []
     for item in _drafts(sources, outlets, overrides, report):
         batch.append(item)
         if len(batch) >= BATCH_SIZE:
-            _flush(batch, report, dry_run, progress)
-    _flush(batch, report, dry_run, progress)
+            _flush(batch, report, tracing, dry_run, progress)
+    _flush(batch, report, tracing, dry_run, progress)
+    if problem := tracing.finish():
+        report.failures.append(Failure("provenance and events", problem))
     if report.run:
         _finish_run(report)
     return report
@@ -200,7 +206,7 @@ def _finish(draft: Draft, outlets: RunOutlets, overrides: Overrides) -> Draft:
     return draft
 
 
-def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) -> None:
+def _flush(batch: list[Draft], report: IngestReport, tracing, dry_run: bool, progress) -> None:
     if not batch:
         return
     if dry_run:
@@ -217,8 +223,7 @@ def _flush(batch: list[Draft], report: IngestReport, dry_run: bool, progress) ->
             if outcome == "created":
                 created.append(draft.saved_as)
         if changed:  # provenance and events are found as articles arrive, not left to a rebuild
-            link_upstreams(find_shared_text(changed) | set(changed))
-            assign_events(changed, created=created)
+            tracing.follow(changed, created)
     if progress:
         progress(len(batch))
     batch.clear()
