@@ -1,6 +1,6 @@
 """Event grouping on the corpus, against events labelled by hand.
 
-    make eval-events            (or: .venv/bin/python -m evaluation.events [--pool N])
+    make eval-events            (or: .venv/bin/python -m evaluation.events [--keep] [--pool N] [--sweep])
 
 Labels (evaluation/event_labels.json) name articles by corpus id only; the texts stay in
 ../shared/corpus. Each label is one story: a seed article, the articles judged to report the
@@ -9,6 +9,8 @@ for each seed, from three sources so the grouping under test does not choose its
 seed's predicted event, every article within three days sharing one of its heaviest title and
 lead terms (ranked by signature similarity, far below the grouping's threshold), and articles
 sharing text with it. `--pool N` prints such pools for N new seeds, for a person to judge.
+`--keep` scores the events as they are, without a rebuild first. `--sweep` groups the archive
+in memory at several thresholds (a few seconds each) and prints the precision/recall trade-off.
 
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
@@ -40,7 +42,7 @@ def pool(seed) -> list[tuple[object, float, str]]:
 
     from articles.events.grouping import article_time
     from articles.events.signature import similarity
-    from articles.models import Article, SharedText
+    from articles.models import Article, EventPosting, SharedText
 
     found: dict[int, tuple[object, float, str]] = {}
     rows = Article.objects.select_related("publisher").annotate(at=article_time())
@@ -48,9 +50,10 @@ def pool(seed) -> list[tuple[object, float, str]]:
         for other in rows.filter(event=seed.event_id).exclude(pk=seed.pk)[:POOL_EVENT]:
             found[other.pk] = (other, similarity(seed.event_signature, other.event_signature), "event")
     probes = sorted(seed.event_signature, key=lambda t: -seed.event_signature[t])[:6]
-    near = rows.filter(event_signature__has_any_keys=probes).exclude(pk=seed.pk)
+    postings = EventPosting.objects.filter(term__in=probes).exclude(article=seed.pk)
     if seed.at:
-        near = near.filter(at__range=(seed.at - timedelta(days=3), seed.at + timedelta(days=3)))
+        postings = postings.filter(at__range=(seed.at - timedelta(days=3), seed.at + timedelta(days=3)))
+    near = rows.filter(pk__in=postings.values("article"))
     scored = sorted(
         ((similarity(seed.event_signature, o.event_signature), o) for o in near[:3000]), key=lambda p: -p[0]
     )
@@ -95,14 +98,15 @@ def _labels() -> list[dict]:
     return json.loads(LABELS.read_text(encoding="utf-8"))["events"] if LABELS.exists() else []
 
 
-def evaluate() -> dict:
+def evaluate(grouped: dict[int, object] | None = None) -> dict:
+    """Scores of the archive's events, or of `grouped` (article id -> group) when given."""
     from articles.models import Article
 
     labels = _labels()
     keys = {key for label in labels for key in [label["seed"], *label["members"], *label["others"]]}
     event_of = {}
     for article in Article.objects.filter(external_id__in=keys).only("external_id", "url", "event_id"):
-        event_of[_key(article)] = article.event_id
+        event_of[_key(article)] = article.event_id if grouped is None else grouped.get(article.pk)
     missing = keys - set(event_of)
     tp = fp = fn = tn = 0
     b_precision, b_recall, b_count = 0.0, 0.0, 0
@@ -135,6 +139,34 @@ def evaluate() -> dict:
     }
 
 
+def sweep(settings: list[tuple[float, float]]) -> None:
+    """Group the archive in memory (the rebuild's rule, on the stored signatures: run a rebuild
+    first) at several (threshold, centroid threshold) settings, and print the scores of each."""
+    from articles.events import grouping
+    from articles.models import Article
+
+    rows = Article.objects.annotate(at=grouping.article_time()).values_list("pk", "at", "event_signature")
+    items = [grouping.Item(*row) for row in rows.iterator(chunk_size=5000)]
+    shared = grouping.shared_pairs()
+    kept = grouping.THRESHOLD, grouping.CENTROID_THRESHOLD
+    try:
+        for threshold, centroid in settings:
+            grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = threshold, centroid
+            clusters = grouping.group([grouping.Item(i.pk, i.time, i.signature) for i in items], shared)
+            scores = evaluate({m.pk: n for n, cluster in enumerate(clusters) for m in cluster.members})
+            print(
+                f"threshold {threshold:.2f} centroid {centroid:.2f}: events {len(clusters)}, "
+                f"pairwise P {scores['pairwise_precision']:.3f} R {scores['pairwise_recall']:.3f}, "
+                f"B-cubed P {scores['bcubed_precision']:.3f} R {scores['bcubed_recall']:.3f}",
+                flush=True,
+            )
+    finally:
+        grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = kept
+
+
+SWEEP = [(0.55, 0.2), (0.5, 0.2), (0.45, 0.2), (0.45, 0.3), (0.4, 0.2), (0.35, 0.2), (0.3, 0.2), (0.25, 0.15)]
+
+
 def main() -> int:
     from benchmarks.corpus_db import use_corpus_database
 
@@ -146,6 +178,11 @@ def main() -> int:
 
     if "--pool" in sys.argv:
         print_pools(int(sys.argv[sys.argv.index("--pool") + 1]))
+        return 0
+    if "--sweep" in sys.argv:
+        if not EventTerm.objects.exists():
+            call_command("rebuild_events")
+        sweep(SWEEP)
         return 0
     if "--keep" not in sys.argv or not EventTerm.objects.exists():
         call_command("rebuild_events")
