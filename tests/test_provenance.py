@@ -102,6 +102,21 @@ def test_it_matches_copies_spelled_differently():
     assert pair.first_in_second == pair.second_in_first == 1.0
 
 
+def test_fingerprints_spread_over_postgresqls_hash_buckets():
+    """Two CRCs of one shingle differ by a constant per length, so bigints glued from them fell
+    into a hundred-odd hash buckets and every hash join or aggregate on fingerprints crawled."""
+    from django.db import connection
+
+    from articles.provenance.shingles import fingerprints
+
+    text = " ".join(f"كلمة{n} عبارة{n % 7} جملة{n % 13}" for n in range(4000))
+    values = list(fingerprints(text))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(DISTINCT hashint8(h)) FROM unnest(%s::bigint[]) h", [values])
+        buckets = cursor.fetchone()[0]
+    assert len(values) > 2000 and buckets > 0.99 * len(values)
+
+
 def test_an_earlier_precise_publication_is_upstream():
     first = article("alriyadh", WIRE_STORY, datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
     later = article("okaz", WIRE_STORY, datetime(2024, 3, 1, 11, 30, tzinfo=UTC))
