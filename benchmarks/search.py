@@ -124,13 +124,13 @@ RESAMPLE = [
         publisher_id, title, body, byline, dateline, section, captions, url, source_key, external_id,
         published_at, date_precision, crawled_at, source_text, visibility, event_id, ingest_run_id,
         raw, raw_format, raw_encoding, content_hash, source_name, search_vector, search_head, indexed_with,
-        ingested_at, updated_at)
+        event_signature, ingested_at, updated_at)
     SELECT publisher_id, title, body, byline, dateline, section, captions,
         CASE WHEN url IS NULL THEN NULL ELSE left(url, 1980) || '#copy-' || copy END,
         md5(source_key || '-' || copy) || md5(source_key), left(external_id, 480) || '#copy-' || copy,
         published_at - make_interval(days => (random() * 1100)::int), date_precision, crawled_at, '',
         visibility, NULL, NULL, '', raw_format, raw_encoding, content_hash, source_name,
-        search_vector, search_head, indexed_with, now(), now()
+        search_vector, search_head, indexed_with, event_signature, now(), now()
     FROM articles_article, generate_series(1, 14) AS copy
     LIMIT {MILLION} - (SELECT count(*) FROM articles_article)""",
     "SET maintenance_work_mem = '1GB'; CREATE INDEX article_search ON articles_article USING gin (search_vector)",

@@ -133,3 +133,79 @@ def test_a_broad_query_ranks_its_title_and_lead_matches_and_counts_all(client, a
     assert data["broad"] and data["total"] == 3 and data["total_is_lower_bound"]
     # Ranked: the most recent article matching in its title or lead (the newer one matches in its body only).
     assert [hit["id"] for hit in data["results"]] == [archive["copy"].pk]
+
+
+@pytest.fixture
+def oil_news(db):
+    """Thirty dated reports on oil over thirty days, every third not about oil, and two undated."""
+    site = Outlet.objects.create(name_ar="موقع النفط", slug="oil-site", kind="news_site")
+    dated = [
+        article(
+            f"النفط يرتفع في اليوم {day}" if day % 3 else f"الذهب يستقر في اليوم {day}", "تقرير الأسواق.", site, day
+        )
+        for day in range(1, 31)
+    ]
+    undated = [article(f"النفط بلا تاريخ {n}", "تقرير الأسواق.", site, 1) for n in range(2)]
+    Article.objects.filter(pk__in=[a.pk for a in undated]).update(published_at=None, date_precision="unknown")
+    return dated
+
+
+@pytest.mark.parametrize("oldest", [False, True])
+def test_a_broad_querys_most_recent_matches_are_read_within_a_date_bound(oil_news, monkeypatch, oldest):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import engine
+    from articles.search.expressions import Matches
+
+    monkeypatch.setattr(engine, "BROAD", 5)
+    monkeypatch.setattr(engine, "SAFETY", 1)
+    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
+    monkeypatch.setattr(engine, "_histogram", {"until": float("inf"), "value": None})  # no statistics: the index
+    matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
+    ordered = matches.oldest_first() if oldest else matches.latest_first()
+    columns = ("pk", "publisher_id", "event_id", "published_at")
+    with CaptureQueriesContext(connection) as queries:
+        found = engine._most_recent(matches, columns, oldest=oldest)
+    assert found == list(ordered.values_list(*columns)[:5])  # the same five as reading every match
+    bound = '"published_at" <=' if oldest else '"published_at" >='
+    assert sum(bound in q["sql"] for q in queries.captured_queries) == 1  # read within the bound, once
+    assert any("OFFSET" in q["sql"] for q in queries.captured_queries)  # the bound counted off the date index
+    assert len(found) == 5 and all(row[3] is not None for row in found)
+
+
+def test_when_the_bound_holds_too_few_matches_every_match_is_read(oil_news, monkeypatch):
+    from articles.search import engine
+    from articles.search.expressions import Matches
+
+    monkeypatch.setattr(engine, "BROAD", 25)  # more than the twenty dated matches: undated ones come last
+    monkeypatch.setattr(engine, "SAFETY", 1)
+    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
+    monkeypatch.setattr(engine, "_histogram", {"until": float("inf"), "value": None})
+    matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
+    found = engine._most_recent(matches, ("pk", "published_at"))
+    assert found == list(matches.latest_first().values_list("pk", "published_at")[:25])
+    assert len(found) == 22 and found[-1][1] is None
+
+
+def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_analysed(oil_news, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import engine
+    from articles.search.expressions import Matches
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    monkeypatch.setattr(engine, "_histogram", {"until": 0.0, "value": None})
+    monkeypatch.setattr(engine, "BROAD", 5)
+    monkeypatch.setattr(engine, "SAFETY", 1)
+    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())
+    matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
+    columns = ("pk", "published_at")
+    with CaptureQueriesContext(connection) as queries:
+        found = engine._most_recent(matches, columns)
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert found == list(matches.latest_first().values_list(*columns)[:5])
+    assert any("pg_stats" in q for q in sql) and not any("OFFSET" in q for q in sql)
+    assert sum('"published_at" >=' in q for q in sql) == 1

@@ -27,22 +27,25 @@ class Count:
 
 
 def count(rows) -> dict[str, list[Count]]:
-    outlets = Outlet.objects.in_bulk({publisher for _, publisher, _, _ in rows if publisher})
+    outlets = Outlet.objects.only("slug", "name_ar", "kind", "country").in_bulk(
+        {publisher for _, publisher, _, _ in rows if publisher}
+    )
     per_outlet = Counter(publisher for _, publisher, _, _ in rows if publisher in outlets)
     kinds, countries = Counter(), Counter()
     for publisher, n in per_outlet.items():
         kinds[outlets[publisher].kind] += n
         if outlets[publisher].country:
             countries[outlets[publisher].country] += n
-    events = Event.objects.in_bulk({event for _, _, event, _ in rows if event})
-    per_event = Counter(event for _, _, event, _ in rows if event in events)
+    per_event = Counter(event for _, _, event, _ in rows if event)
+    top_events = per_event.most_common(TOP)  # thousands of events among the matches; ten are shown
+    events = Event.objects.only("slug", "title").in_bulk([event for event, _ in top_events])
     years = Counter(published.year for _, _, _, published in rows if published)
     labels = dict(OutletKind.choices)
     return {
         "outlet": [Count(outlets[p].slug, outlets[p].name_ar, n) for p, n in per_outlet.most_common(TOP)],
         "kind": [Count(kind, labels.get(kind, kind), n) for kind, n in kinds.most_common()],
         "country": [Count(country, country, n) for country, n in countries.most_common(TOP)],
-        "event": [Count(events[e].slug, events[e].title, n) for e, n in per_event.most_common(TOP)],
+        "event": [Count(events[e].slug, events[e].title, n) for e, n in top_events if e in events],
         "year": [Count(str(year), str(year), years[year]) for year in sorted(years, reverse=True)],
         "provenance": _provenance([pk for pk, _, _, _ in rows]),
     }
