@@ -161,7 +161,7 @@ def test_a_broad_querys_most_recent_matches_are_read_within_a_date_bound(oil_new
     monkeypatch.setattr(engine, "BROAD", 5)
     monkeypatch.setattr(engine, "SAFETY", 1)
     monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
-    monkeypatch.setattr(engine, "_histogram", {"until": float("inf"), "value": None})  # no statistics: the index
+    monkeypatch.setattr(engine, "_date_histogram", lambda: None)  # no statistics: the index
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     ordered = matches.oldest_first() if oldest else matches.latest_first()
     columns = ("pk", "publisher_id", "event_id", "published_at")
@@ -181,7 +181,7 @@ def test_when_the_bound_holds_too_few_matches_every_match_is_read(oil_news, monk
     monkeypatch.setattr(engine, "BROAD", 25)  # more than the twenty dated matches: undated ones come last
     monkeypatch.setattr(engine, "SAFETY", 1)
     monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
-    monkeypatch.setattr(engine, "_histogram", {"until": float("inf"), "value": None})
+    monkeypatch.setattr(engine, "_date_histogram", lambda: None)
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     found = engine._most_recent(matches, ("pk", "published_at"))
     assert found == list(matches.latest_first().values_list("pk", "published_at")[:25])
@@ -197,7 +197,7 @@ def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_anal
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
-    monkeypatch.setattr(engine, "_histogram", {"until": 0.0, "value": None})
+    monkeypatch.setattr(engine, "_histograms", {})
     monkeypatch.setattr(engine, "BROAD", 5)
     monkeypatch.setattr(engine, "SAFETY", 1)
     monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())

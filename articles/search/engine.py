@@ -167,8 +167,10 @@ def _date_edge(span: int, archive: int, *, oldest: bool):
 
 
 def _date_histogram() -> tuple[float, list] | None:
-    """(share of undated articles, the histogram's date bounds), kept for a few minutes."""
-    if _histogram["until"] < time.monotonic():
+    """(share of undated articles, the histogram's date bounds), kept for a few minutes per database."""
+    database = connection.settings_dict["NAME"]
+    until, value = _histograms.get(database, (0.0, None))
+    if until < time.monotonic():
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT null_frac, histogram_bounds::text::timestamptz[] FROM pg_stats "
@@ -176,12 +178,12 @@ def _date_histogram() -> tuple[float, list] | None:
                 [Article._meta.db_table],
             )
             row = cursor.fetchone()
-        found = (row[0], row[1]) if row and row[1] and len(row[1]) > 2 else None
-        _histogram.update(until=time.monotonic() + HISTOGRAM_SECONDS, value=found)
-    return _histogram["value"]
+        value = (row[0], row[1]) if row and row[1] and len(row[1]) > 2 else None
+        _histograms[database] = (time.monotonic() + HISTOGRAM_SECONDS, value)
+    return value
 
 
-_histogram: dict = {"until": 0.0, "value": None}
+_histograms: dict[str, tuple[float, tuple | None]] = {}
 HISTOGRAM_SECONDS = 600
 
 
