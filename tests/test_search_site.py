@@ -155,18 +155,17 @@ def test_a_broad_querys_most_recent_matches_are_read_within_a_date_bound(oil_new
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles.search import engine
+    from articles.search import engine, recency
     from articles.search.expressions import Matches
 
-    monkeypatch.setattr(engine, "BROAD", 5)
-    monkeypatch.setattr(engine, "SAFETY", 1)
-    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
-    monkeypatch.setattr(engine, "_date_histogram", lambda: None)  # no statistics: the index
+    monkeypatch.setattr(recency, "SAFETY", 1)
+    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
+    monkeypatch.setattr(recency, "_date_histogram", lambda: None)  # no statistics: the index
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     ordered = matches.oldest_first() if oldest else matches.latest_first()
     columns = ("pk", "publisher_id", "event_id", "published_at")
     with CaptureQueriesContext(connection) as queries:
-        found = engine._most_recent(matches, columns, oldest=oldest)
+        found = recency.most_recent(matches, columns, 5, oldest=oldest)
     assert found == list(ordered.values_list(*columns)[:5])  # the same five as reading every match
     bound = '"published_at" <=' if oldest else '"published_at" >='
     assert sum(bound in q["sql"] for q in queries.captured_queries) == 1  # read within the bound, once
@@ -175,15 +174,14 @@ def test_a_broad_querys_most_recent_matches_are_read_within_a_date_bound(oil_new
 
 
 def test_when_the_bound_holds_too_few_matches_every_match_is_read(oil_news, monkeypatch):
-    from articles.search import engine
+    from articles.search import engine, recency
     from articles.search.expressions import Matches
 
-    monkeypatch.setattr(engine, "BROAD", 25)  # more than the twenty dated matches: undated ones come last
-    monkeypatch.setattr(engine, "SAFETY", 1)
-    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
-    monkeypatch.setattr(engine, "_date_histogram", lambda: None)
+    monkeypatch.setattr(recency, "SAFETY", 1)
+    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
+    monkeypatch.setattr(recency, "_date_histogram", lambda: None)
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
-    found = engine._most_recent(matches, ("pk", "published_at"))
+    found = recency.most_recent(matches, ("pk", "published_at"), 25)  # more than the 20 dated matches
     assert found == list(matches.latest_first().values_list("pk", "published_at")[:25])
     assert len(found) == 22 and found[-1][1] is None
 
@@ -192,19 +190,18 @@ def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_anal
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles.search import engine
+    from articles.search import engine, recency
     from articles.search.expressions import Matches
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
-    monkeypatch.setattr(engine, "_histograms", {})
-    monkeypatch.setattr(engine, "BROAD", 5)
-    monkeypatch.setattr(engine, "SAFETY", 1)
-    monkeypatch.setattr(engine, "_estimated_rows", lambda queryset: queryset.count())
+    monkeypatch.setattr(recency, "_histograms", {})
+    monkeypatch.setattr(recency, "SAFETY", 1)
+    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: queryset.count())
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     columns = ("pk", "published_at")
     with CaptureQueriesContext(connection) as queries:
-        found = engine._most_recent(matches, columns)
+        found = recency.most_recent(matches, columns, 5)
     sql = [q["sql"] for q in queries.captured_queries]
     assert found == list(matches.latest_first().values_list(*columns)[:5])
     assert any("pg_stats" in q for q in sql) and not any("OFFSET" in q for q in sql)

@@ -1,0 +1,105 @@
+"""The most recent matches of a broad query, read within a date bound instead of sorting them all.
+
+A query matching a large part of the archive (اليوم, قال) is ranked over its most recent matches
+only (articles.search.engine). Reading every match to sort them by date costs a row read per
+match; bounding the dates first, with the planner's own estimates, reads a few thousand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from contextlib import contextmanager
+
+from django.db import connection
+from django.db.models import F
+
+from articles.models import Article
+
+SAFETY = 4  # the most recent matches are looked for among 4x the articles estimated to hold them
+MAX_SHARE = 0.5  # unless that is half the archive or more: then all the matches are read
+HISTOGRAM_SECONDS = 600
+
+
+def most_recent(matches, columns: tuple[str, ...], count: int, *, oldest: bool = False) -> list[tuple]:
+    """The `count` most recent (or oldest) matches, without reading every match.
+
+    Sorting all the matches of a broad query means reading every one of them from the table
+    (230,000 rows for اليوم at a million articles, 0.3 s). Instead, from the planner's estimate of
+    how many articles match, the span of newest articles likely to hold `count` matches (four
+    times that, for safety) is bounded with the date index, and the matches are looked for in it
+    alone. If `count` of them are there, no match outside can come before them; if not, every match
+    is read as before. Undated articles sort last, so only the unbounded read reaches them.
+    """
+    ordered = matches.oldest_first() if oldest else matches.latest_first()
+    estimate, archive = _estimated_rows(matches), _estimated_rows(Article.objects.all())
+    span = int(archive * SAFETY * count / estimate) if estimate else archive
+    if span < archive * MAX_SHARE:
+        edge = _date_edge(span, archive, oldest=oldest)
+        if edge is not None:  # None: fewer dated articles than that, so no bound
+            bounded = ordered.filter(**{"published_at__lte" if oldest else "published_at__gte": edge})
+            with _without_date_index_walk():
+                found = list(bounded.values_list(*columns)[:count])
+            if len(found) >= count:
+                return found
+    with _without_date_index_walk():
+        return list(ordered.values_list(*columns)[:count])
+
+
+def _date_edge(span: int, archive: int, *, oldest: bool):
+    """The publication date with about `span` articles after it (before it, for oldest), or None.
+
+    Read from the planner's histogram of dates (each bound a percentile of the dated articles),
+    rounded outwards; without one (a table never analysed), counted off the date index.
+    """
+    histogram = _date_histogram()
+    if histogram:
+        null_share, bounds = histogram
+        steps = len(bounds) - 1
+        step = math.ceil(span / max(archive * (1 - null_share), 1) * steps)
+        if step >= steps:
+            return None
+        return bounds[step] if oldest else bounds[steps - step]
+    order = F("published_at").asc(nulls_first=True) if oldest else F("published_at").desc(nulls_last=True)
+    dated = Article.objects.filter(published_at__isnull=False).order_by(order)
+    return dated.values_list("published_at", flat=True)[span : span + 1].first()
+
+
+def _date_histogram() -> tuple[float, list] | None:
+    """(share of undated articles, the histogram's date bounds), kept for a few minutes per database."""
+    database = connection.settings_dict["NAME"]
+    until, value = _histograms.get(database, (0.0, None))
+    if until < time.monotonic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT null_frac, histogram_bounds::text::timestamptz[] FROM pg_stats "
+                "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'published_at'",
+                [Article._meta.db_table],
+            )
+            row = cursor.fetchone()
+        value = (row[0], row[1]) if row and row[1] and len(row[1]) > 2 else None
+        _histograms[database] = (time.monotonic() + HISTOGRAM_SECONDS, value)
+    return value
+
+
+_histograms: dict[str, tuple[float, tuple | None]] = {}
+
+
+def _estimated_rows(queryset) -> int:
+    """The planner's estimate of how many rows a query returns (0 when it says nothing)."""
+    match = re.search(r"rows=(\d+)", queryset.order_by().values("pk").explain())
+    return int(match.group(1)) if match else 0
+
+
+@contextmanager
+def _without_date_index_walk():
+    """For "the most recent matches" the planner likes to walk the date index and test article
+    after article until enough match: fine for قال, 5 s for غوتيريش at a million articles.
+    Collecting the matches from the text index and sorting them is never that slow."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("SET LOCAL enable_indexscan = on")
