@@ -63,6 +63,5 @@ class OutletAdmin(admin.ModelAdmin):
     @staticmethod
     def _kept(choice: str | None, other: str, outlets: list[Outlet]) -> Outlet | None:
         if other:
-            resolver = OutletResolver(create_placeholders=False)
-            return resolver.by_url(other) or resolver.match(other)
+            return OutletResolver(create_placeholders=False).resolve(other, create=False)
         return next((o for o in outlets if str(o.pk) == choice), None)

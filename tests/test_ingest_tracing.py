@@ -73,3 +73,27 @@ def test_the_command_exits_1_and_says_so_when_tracing_fails(monkeypatch):
         call_command("ingest", "--jobs", "2", str(DEMO / "02_sabq_rewrite.txt"), stdout=io.StringIO(), stderr=err)
     assert exit.value.code == 1
     assert "created 1" in err.getvalue() and "provenance and events stopped: ZeroDivisionError" in err.getvalue()
+
+
+def test_a_batch_that_meets_a_deadlock_is_traced_again(monkeypatch):
+    from django.db import OperationalError
+    from psycopg.errors import DeadlockDetected
+
+    from articles.ingest import tracing
+
+    calls = []
+
+    def deadlocked_once(changed):
+        calls.append(changed)
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected") from DeadlockDetected("deadlock detected")
+        return set()
+
+    monkeypatch.setattr(tracing, "find_shared_text", deadlocked_once)
+    monkeypatch.setattr(tracing, "link_upstreams", lambda ids: 0)
+    monkeypatch.setattr(tracing, "assign_events", lambda changed, created: 0)
+    tracing.trace([1], [1])
+    assert len(calls) == 2
+    monkeypatch.setattr(tracing, "find_shared_text", lambda changed: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # anything else is not retried
+        tracing.trace([1], [1])

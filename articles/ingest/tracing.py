@@ -17,6 +17,7 @@ import multiprocessing
 import traceback
 
 from django.db import OperationalError, connections, transaction
+from psycopg.errors import DeadlockDetected
 
 from articles.events import signature
 from articles.events.grouping import assign_events
@@ -35,7 +36,7 @@ def trace(changed: list[int], created: list[int]) -> None:
                 assign_events(changed, created=created)
             return
         except OperationalError as error:
-            if "deadlock" not in str(error) or attempt == RETRIES - 1:
+            if not isinstance(error.__cause__, DeadlockDetected) or attempt == RETRIES - 1:
                 raise
             signature.forget_frequencies()  # the cached term counts included the rolled-back batch
 

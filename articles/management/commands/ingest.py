@@ -50,8 +50,7 @@ class Command(BaseCommand):
         if options["published"] and not parse_timestamp(options["published"]):
             raise CommandError(f"--published: not a date: {options['published']!r}", returncode=2)
         if options["outlet"]:
-            resolver = OutletResolver(create_placeholders=False)
-            overrides.publisher = resolver.match(options["outlet"]) or resolver.by_url(options["outlet"])
+            overrides.publisher = OutletResolver(create_placeholders=False).resolve(options["outlet"], create=False)
             if overrides.publisher is None:
                 raise CommandError(f"--outlet: no outlet is called {options['outlet']!r}", returncode=2)
         with self._progress() as bar:
