@@ -8,8 +8,8 @@ class SearchTerm(models.Model):
     """A word form seen in indexed articles (folded, without the definite article).
 
     Transliterated names are spelled many ways (قرغيزستان/قيرغيزستان, ترامب/ترمب) and no stemmer
-    joins them; a query word is expanded to the forms here that share its consonant skeleton or
-    are close to it in trigrams.
+    joins them; a query word is expanded to the forms here that share its sound skeleton (its
+    consonants, letters of one foreign sound merged) or are close to it in trigrams.
     """
 
     form = models.CharField("الصيغة", max_length=100, primary_key=True)

@@ -126,6 +126,21 @@ def skeleton(form: str) -> str:
     return form[:1] + form[1:-1].translate(LONG_VOWELS) + form[-1:] if len(form) > 2 else form
 
 
+# Letters that transliterate one foreign sound (g: غ ج ق ك; t: ت ط ث; s: س ص ش ز ذ ظ; d: د ض), and
+# at the start of a name a silent h (هولاند/اولاند).
+SOUNDS = str.maketrans(
+    {"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ث": "ت", "ص": "س", "ش": "س", "ز": "س", "ذ": "س", "ظ": "س", "ض": "د"}
+)
+FIRST_SOUNDS = {"ه": "ا"}
+
+
+def sound_skeleton(form: str) -> str:
+    """The skeleton with the letters of one foreign sound merged: what the spellings of one
+    transliterated name share (غوارديولا/جوارديولا, انجلترا/انكلترا). The vocabulary is looked up by it."""
+    bones = skeleton(form)
+    return (FIRST_SOUNDS.get(bones[:1], bones[:1]) + bones[1:]).translate(SOUNDS)
+
+
 @lru_cache(maxsize=100_000)
 def display(surface: str, form: str) -> str:
     """A form as the text wrote it (hamza and ta marbuta kept, harakat and tatweel dropped)."""

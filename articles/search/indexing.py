@@ -75,7 +75,7 @@ class Batch:
             [
                 new,
                 [self.forms[f][0] for f in new],
-                [analysis.skeleton(f) for f in new],
+                [analysis.sound_skeleton(f) for f in new],
                 [analysis.display(self.forms[f][1], f) for f in new],
                 [self.counts[f] for f in new],
                 [self.definite[f] for f in new],

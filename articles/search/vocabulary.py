@@ -4,7 +4,12 @@ A query word of four letters or more is expanded to the indexed forms that
 - have the same skeleton (first and last letters, the consonants between, letters for one foreign
   sound merged): transliterations of one name differ in their long vowels and in how they write
   g, t, s (قرغيزستان/قيرغيزستان, ترامب/ترمب, بلينكن/بلينكين, غوارديولا/جوارديولا, غوتيريش/غوتيريس).
+  At the start of a name, a silent h may be written or not (هولاند/اولاند).
 One or two letters apart at most (one, up to six letters: ترامب/ترمب but not فرنسا/فرانسوا).
+Only names have variants, and a variant is a name of the same kind. Whether a word is a name is
+read from how often it takes the definite article: names of people never (ترامب), some places
+always (الدنمارك/الدانمارك), common nouns often but not always (المملكة، مملكة البحرين); an
+adjective of a name is spelled as the name is (الأمريكية/الأميركية).
 Articles sharing both spellings were tried as a signal and dropped: measured on the corpus, true
 variants (ترامب/ترمب 5%, تيريزا/تريزا 19%) share articles as often as different words
 (المملكة/المملوكة 15%).
@@ -19,16 +24,22 @@ from dataclasses import dataclass
 from django.db import connection
 
 from articles.models import SearchTerm
-from articles.search.analysis import PROCLITICS, skeleton
+from articles.search.analysis import PROCLITICS, skeleton, sound_skeleton
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
-MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, سلمان/سليمان
+MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
+G_SKELETON = 3  # when only the letter for a foreign g differs (هونغ/هونج)
+G_LETTERS = {"غ", "ج"}  # a foreign g: Egypt writes ج, the Levant and the Gulf غ
 TRIGRAM_SIMILARITY = 0.5
 MAX_EDITS = 2
 SHORT_FORM = 5  # up to five letters, variants differ by one letter (ترامب/ترمب, not فرنسا/فرانسوا)
 MAX_VARIANTS = 8
 SUGGESTION_SIMILARITY = 0.3
 COMMON_NOUN_SHARE = 0.5
+BARE_READING_FACTOR = 2
+DEFINITE_NAME_SHARE = 0.95
+NISBA_ENDINGS = ("يه", "يون", "يين", "ي")
+MIN_NAME_ARTICLES = 10
 
 
 @dataclass(frozen=True)
@@ -61,20 +72,23 @@ CACHE_SECONDS = 600
 
 def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
-    if own and _common_noun(*own):
+    nisba = _nisba_of_name(form)
+    if own and _common_noun(*own) and not nisba:
         return []
     with connection.cursor() as cursor:
         _similarity_threshold(cursor, TRIGRAM_SIMILARITY)
         cursor.execute(
             "SELECT form, lexeme, display, article_count, definite_count FROM articles_searchterm "
             "WHERE form <> %s AND ((skeleton = %s AND length(skeleton) >= %s) OR form %% %s)",
-            [form, skeleton(form), MIN_SKELETON, form],
+            [form, sound_skeleton(form), G_SKELETON if G_LETTERS & set(form) else MIN_SKELETON, form],
         )
         rows = cursor.fetchall()
         candidates = [
             Variant(other, lexeme, display, count)
-            for other, lexeme, display, count, definite in rows
-            if lexeme not in lexemes and not _common_noun(count, definite) and is_variant(form, other)
+            for other, lexeme, display, count, other_definite in rows
+            if lexeme not in lexemes
+            and ((nisba and _nisba_of_name(other) == nisba) or _same_kind(own, count, other_definite))
+            and is_variant(form, other)
         ]
     other_words = _other_words(candidates)
     candidates = [v for v in candidates if v.lexeme not in other_words]
@@ -82,18 +96,48 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
 
 
 def _common_noun(articles: int, definite: int) -> bool:
-    """Mostly written with the definite article: a common noun (المملكة، المدرسة), whose look-alikes
-    differ by a vowel of the root pattern (المملوكة، المدارس) and are other words, not spellings.
-    Names of people and most places never take it (ترامب، قرغيزستان)."""
-    return definite > COMMON_NOUN_SHARE * articles
+    """Mostly but not always written with the definite article: a common noun (المدرسة، الحكومة),
+    whose look-alikes differ by a vowel of the root pattern (المدارس، الحكومي) and are other words,
+    not spellings. Common nouns also go without it in a construct (مدرسة البنات، حكومة الوفاق).
+    Names of people and most places never take it (ترامب، قرغيزستان); the places that take it
+    take it always (الدنمارك، الأرجنتين): both are names, with variants."""
+    return COMMON_NOUN_SHARE * articles < definite < DEFINITE_NAME_SHARE * articles
+
+
+def _same_kind(own: tuple[int, int] | None, articles: int, definite: int) -> bool:
+    """Whether a candidate is a name as the query word is: a variant of a name without the article
+    (أوباما) goes without it too, and one that always takes it (الدنمارك) always does: اباما is
+    ألاباما, not Obama. Common nouns are never candidates."""
+    if _common_noun(articles, definite):
+        return False
+    return own is None or (definite >= DEFINITE_NAME_SHARE * articles) == (own[1] >= DEFINITE_NAME_SHARE * own[0])
+
+
+def _nisba_of_name(form: str) -> str:
+    """The adjective ending (ي، ية، يون، يين) if the form is the adjective of a name: الأمريكية
+    takes the article as a common noun does, but is spelled as variously as أمريكا/أميركا."""
+    ending = next((e for e in NISBA_ENDINGS if form.endswith(e) and len(form) - len(e) >= MIN_FORM - 1), "")
+    if not ending:
+        return ""
+    base = form[: -len(ending)]
+    if len(skeleton(base)) < MIN_SKELETON:
+        return ""  # three letters are an Arabic root: التركية/الترقية
+    names = SearchTerm.objects.filter(form__in=[base, base + "ا"]).values_list("article_count", "definite_count")
+    return ending if any(count >= MIN_NAME_ARTICLES and not _common_noun(count, d) for count, d in names) else ""
 
 
 def _other_words(candidates: list[Variant]) -> set[str]:
-    """Stems of candidates that are words of their own, more common than the candidate itself:
-    بينكين stems to بينك ("between you"), and matching it would find another word."""
+    """Lexemes of candidates that are another word with a suffix or a proclitic, that word being
+    more common than the candidate itself: بينكين stems to بينك ("between you"), بايران is
+    ب + ايران ("in Iran", not بايرن), and matching them would find other words."""
     stems = {v.lexeme: v for v in candidates if v.lexeme != v.form}
-    found = SearchTerm.objects.filter(form__in=stems).values_list("form", "article_count")
-    return {stem for stem, count in found if count >= stems[stem].article_count}
+    # A bare form is counted wherever the word with the proclitic is (بوتن counts وتن): it must
+    # be far more common, as in `compile.meant`.
+    bare = {v.form[1:]: v for v in candidates if v.form[0] in PROCLITICS}
+    found = dict(SearchTerm.objects.filter(form__in=[*stems, *bare]).values_list("form", "article_count"))
+    return {stem for stem, v in stems.items() if found.get(stem, 0) >= v.article_count} | {
+        v.lexeme for word, v in bare.items() if found.get(word, 0) > BARE_READING_FACTOR * v.article_count
+    }
 
 
 def is_variant(form: str, other: str) -> bool:
@@ -106,11 +150,20 @@ def is_variant(form: str, other: str) -> bool:
     if form[-1] in FINAL_VOWELS and form[-2:] != other[-2:]:
         return False  # فرنسا/فرنسوا/فرنسيا: around a final vowel, a letter more is grammar or another name
     # Long vowels, or letters that transliterate one sound (غوارديولا/جوارديولا, غوتيريش/غوتيريس).
-    if len(skeleton(form)) < MIN_SKELETON or phonetic(form) != phonetic(other):
+    if len(skeleton(form)) < MIN_SKELETON:
+        return len(skeleton(form)) >= G_SKELETON and _g_written_otherwise(form, other)
+    if sound_skeleton(form) != sound_skeleton(other):
         return False
     # A vowel written or left out is spelling (ترمب/ترامب); a vowel changed is another name
     # (ميركل/ماركل, رونالدو/رينالدو, كلينتون/كلانتون).
     return all(_within(a, b) or _within(b, a) for a, b in zip(_vowels(form), _vowels(other), strict=True))
+
+
+def _g_written_otherwise(form: str, other: str) -> bool:
+    """The same letters but for a foreign g, written غ in one and ج in the other (جونغ/جونج,
+    شويغو/شويجو): so short a name may differ in nothing else."""
+    differ = [{a, b} for a, b in zip(form, other, strict=False) if a != b]
+    return len(form) == len(other) and differ == [G_LETTERS]
 
 
 def _vowels(form: str) -> list[str]:
@@ -132,14 +185,6 @@ def _within(short: str, long: str) -> bool:
 
 FINAL_VOWELS = "ايءه"  # not و: مورينيو/مورينو are one name
 LONG_VOWEL_LETTERS = "اويء"
-SOUNDS = str.maketrans(
-    {"غ": "ج", "ق": "ج", "ك": "ج", "ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ز": "س", "ذ": "س", "ظ": "س", "ض": "د"}
-)
-
-
-def phonetic(form: str) -> str:
-    """The skeleton with letters that transliterate one foreign sound merged (g: غ ج ق ك, …)."""
-    return skeleton(form).translate(SOUNDS)
 
 
 def edit_distance(a: str, b: str) -> int:
