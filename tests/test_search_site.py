@@ -206,3 +206,17 @@ def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_anal
     assert found == list(matches.latest_first().values_list(*columns)[:5])
     assert any("pg_stats" in q for q in sql) and not any("OFFSET" in q for q in sql)
     assert sum('"published_at" >=' in q for q in sql) == 1
+
+
+def test_year_facets_count_publication_years_in_the_archives_time_zone(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.search.facets import _years
+
+    settings.TIME_ZONE = "Asia/Riyadh"
+    late = datetime.datetime(2019, 12, 31, 22, 0, tzinfo=datetime.UTC)  # 01:00 on 1 January 2020 in Riyadh
+    early = datetime.datetime(2019, 12, 31, 20, 0, tzinfo=datetime.UTC)
+    with timezone.override("Asia/Riyadh"):
+        assert _years([int(late.timestamp()), int(early.timestamp())]) == [2020, 2019]

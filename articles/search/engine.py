@@ -17,7 +17,7 @@ from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.search import facets, ranking, recency, vocabulary
 from articles.search.compile import CompiledQuery, compile_query
-from articles.search.expressions import Matches
+from articles.search.expressions import Matches, Stamp
 from articles.search.query import ParsedQuery, parse
 from articles.search.snippets import highlight, snippet
 
@@ -102,8 +102,9 @@ def _scope(matched, *, sort: str, headlines) -> tuple[list[ranking.Row], int, bo
     articles that match in their title or lead (`headlines`, on the small vector's own index):
     ranking reads only title and lead, so an article matching in its body alone would rank below
     them all anyway. Sorted by date, the BROAD newest (or oldest) matches. Totals past COUNTED
-    are not counted further. Each row is (id, publisher, event, published_at)."""
-    columns = ("pk", "publisher_id", "event_id", "published_at")
+    are not counted further. Each row is (id, publisher, event, publication time in epoch seconds)."""
+    columns = ("pk", "publisher_id", "event_id", "stamp")
+    matched, headlines = matched.annotate(stamp=Stamp()), headlines.annotate(stamp=Stamp())
     rows = list(matched.order_by().values_list(*columns)[: COUNTED + 1])  # the matches and their count, in one read
     total = len(rows)
     if total <= BROAD:

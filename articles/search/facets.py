@@ -6,10 +6,15 @@ query for the attributions and one per label table: the match is never run again
 
 from __future__ import annotations
 
+import bisect
+import datetime
+import functools
+import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils import timezone
 
 from articles.filters import PROVENANCE_CHOICES
 from articles.models import Attribution, Event
@@ -39,7 +44,7 @@ def count(rows) -> dict[str, list[Count]]:
     per_event = Counter(event for _, _, event, _ in rows if event)
     top_events = per_event.most_common(TOP)  # thousands of events among the matches; ten are shown
     events = Event.objects.only("slug", "title").in_bulk([event for event, _ in top_events])
-    years = Counter(published.year for _, _, _, published in rows if published)
+    years = Counter(_years(published for _, _, _, published in rows if published is not None))
     labels = dict(OutletKind.choices)
     return {
         "outlet": [Count(outlets[p].slug, outlets[p].name_ar, n) for p, n in per_outlet.most_common(TOP)],
@@ -49,6 +54,22 @@ def count(rows) -> dict[str, list[Count]]:
         "year": [Count(str(year), str(year), years[year]) for year in sorted(years, reverse=True)],
         "provenance": _provenance([pk for pk, _, _, _ in rows]),
     }
+
+
+def _years(stamps) -> list[int]:
+    """The year (in the archive's time zone) of each publication time given in epoch seconds."""
+    zone = timezone.get_current_timezone()
+    starts = _year_starts(str(zone))
+    return [FIRST_YEAR + bisect.bisect_right(starts, stamp) - 1 for stamp in stamps]
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+@functools.lru_cache(maxsize=8)
+def _year_starts(zone: str) -> list[float]:
+    tz = zoneinfo.ZoneInfo(zone)
+    return [datetime.datetime(year, 1, 1, tzinfo=tz).timestamp() for year in range(FIRST_YEAR, LAST_YEAR)]
 
 
 def _provenance(ids: list[int]) -> list[Count]:

@@ -7,15 +7,13 @@ ranks after title and lead matches, and among those recency decides.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import connection
 
 from articles.search.compile import CompiledQuery
 from articles.search.expressions import NORMALIZATION, WEIGHTS
 
-Row = tuple[int, int | None, int | None, datetime.datetime | None]  # id, publisher, event, published_at
-EPOCH = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+Row = tuple[int, int | None, int | None, int | None]  # id, publisher, event, publication time (epoch seconds)
+UNDATED = -(2**62)  # sorts before every date
 
 
 class Ranked(list):
@@ -30,7 +28,7 @@ class Ranked(list):
 
 
 def order(rows: list[Row], compiled: CompiledQuery, sort: str, exact_in: str = "search_vector") -> Ranked:
-    dates = {pk: published or EPOCH for pk, _, _, published in rows}
+    dates = {pk: UNDATED if published is None else published for pk, _, _, published in rows}
     if sort == "oldest":
         return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk)))
     if sort == "newest" or not compiled:
