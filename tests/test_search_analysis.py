@@ -39,6 +39,11 @@ def test_it_reads_a_one_letter_proclitic_both_ways():
     assert lexemes("وبيشكيك") & lexemes("بيشكيك")
 
 
+def test_a_name_that_starts_like_a_proclitic_with_the_article_keeps_its_letters():
+    assert "والتر" in lexemes("والتر") and "فالنسيا" in lexemes("فالنسيا")
+    assert "حكوم" in lexemes("والحكومة") and "حكوم" in lexemes("الحكومة")
+
+
 def test_stop_words_are_not_indexed_but_keep_their_position():
     found = words("وصل الوزير إلى موسكو")
     assert [w.position for w in found] == [0, 1, 3]

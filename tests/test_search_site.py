@@ -220,3 +220,19 @@ def test_year_facets_count_publication_years_in_the_archives_time_zone(settings)
     early = datetime.datetime(2019, 12, 31, 20, 0, tzinfo=datetime.UTC)
     with timezone.override("Asia/Riyadh"):
         assert _years([int(late.timestamp()), int(early.timestamp())]) == [2020, 2019]
+
+
+def test_a_name_read_as_proclitic_and_article_finds_the_name_not_every_word_read_so(db):
+    from articles.search.engine import run_search
+    from articles.search.indexing import recount
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    walter = article("والتر يزور الرياض", "وصل الرئيس والتر إلى الرياض.", outlet, 1)
+    article("سعر التر", "ارتفع سعر التر من الوقود.", outlet, 2)  # التر, read ال + تر
+    government = {article(f"الحكومة تجتمع {day}", "اجتمعت الحكومة اليوم.", outlet, day) for day in range(3, 9)}
+    joined = article("وزراء والحكومة", "الوزراء والحكومة في اجتماع.", outlet, 9)
+    recount()  # the vocabulary's counts, as the nightly recount leaves them
+    assert [hit.article for hit in run_search({"q": "والتر"}).hits] == [walter]
+    assert {hit.article for hit in run_search({"q": "الحكومة"}).hits} == government | {joined}
+    # الحكومة is far more common than والحكومة as one word: the query means both
+    assert {hit.article for hit in run_search({"q": "والحكومة"}).hits} == government | {joined}

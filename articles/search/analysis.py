@@ -4,7 +4,8 @@ Text is folded (`articles.arabic.fold`), cut into letter runs and digit runs, st
 definite article with its proclitics (ال وال بال كال فال لل) and of light10's suffixes. A word
 that may carry a one-letter proclitic (و ف ب ك ل) is indexed under both readings at the same
 position, because the letter is as often part of a name (بوتين، فرانس) as a prefix (لبوتين): the
-stock Snowball stemmer guesses, and names lose their first letter.
+stock Snowball stemmer guesses, and names lose their first letter. So is a word that may carry
+one with the article (والتر، بالمر، فالنسيا are names; والحكومة is و + ال + حكومة).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 6
+VERSION = 7
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -24,6 +25,7 @@ LATIN = "A-Za-z\u00c0-\u024f"
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
 TOKEN = re.compile(rf"[0-9{LATIN}]*[{LATIN}][0-9{LATIN}]*|(?:[^\W\d_{LATIN}]|[{MARKS}])+|\d+")
 ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+COMPOUND_ARTICLES = ("وال", "بال", "كال", "فال")
 PROCLITICS = "وفبكل"
 SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 LONG_VOWELS = str.maketrans("", "", "اويء")
@@ -52,6 +54,7 @@ class Reading(NamedTuple):
     lexeme: str
     form: str
     definite: bool = False  # written with the definite article (الرياض): common nouns mostly are
+    whole: bool = False  # the whole token as one word, though it reads as و/ب/ك/ف + ال + word
 
 
 class Word(NamedTuple):
@@ -87,7 +90,11 @@ def analyse(token: str) -> tuple[Reading, ...]:
         return (Reading(folded, folded),)
     form = strip_article(folded)
     readings = [Reading(stem(folded), form, form != folded)]
-    if folded[0] in PROCLITICS and len(folded) >= 4 and readings[0].form == folded:
+    if form != folded and folded.startswith(COMPOUND_ARTICLES):
+        # و/ب/ك/ف + ال, or a name that starts with those letters (والتر، بالمر، كالديرون، فالنسيا):
+        # both are indexed, or والتر would be found by every word read as تر.
+        readings.append(Reading(strip_suffixes(folded), folded, whole=True))
+    elif folded[0] in PROCLITICS and len(folded) >= 4 and readings[0].form == folded:
         # و/ف/ب/ك/ل may be a proclitic: the other reading is indexed too.
         rest = folded[1:]
         if rest not in STOP_WORDS:
@@ -113,7 +120,10 @@ def strip_article(word: str) -> str:
 
 def stem(word: str) -> str:
     """Light10 (Larkey et al.) on a folded word: the definite article, then each suffix once."""
-    word = strip_article(word)
+    return strip_suffixes(strip_article(word))
+
+
+def strip_suffixes(word: str) -> str:
     for suffix in SUFFIXES:
         if len(word) > len(suffix) + 1 and word.endswith(suffix):
             word = word[: -len(suffix)]
