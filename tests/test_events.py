@@ -59,6 +59,26 @@ def test_the_same_words_weeks_apart_are_two_events():
     assert a != b
 
 
+SECOND_PLANE = (
+    "وصول الطائرة الإغاثية الثانية إلى مطار عدن",
+    "وصلت إلى مطار عدن الدولي اليوم الطائرة الإغاثية الثانية محملة بعشرة أطنان من المواد الغذائية "
+    "والأدوية، ضمن جسر جوي لإغاثة سكان المدينة، وتسلمتها فرق الهلال الأحمر في المطار.",
+)
+THIRD_PLANE = (
+    "وصول الطائرة الإغاثية الثالثة إلى مطار عدن",
+    "وصلت إلى مطار عدن الدولي اليوم الطائرة الإغاثية الثالثة محملة باثني عشر طناً من المواد الغذائية "
+    "والأدوية، ضمن جسر جوي لإغاثة سكان المدينة، وتسلمتها فرق الهلال الأحمر في المطار.",
+)
+
+
+def test_numbered_sequels_of_one_template_are_other_stories():
+    second = article("alriyadh", SECOND_PLANE, DAY)
+    third = article("alriyadh", THIRD_PLANE, DAY + timedelta(hours=20))
+    third_again = article("okaz", THIRD_PLANE, DAY + timedelta(hours=21))
+    a, b, c = grouped(second, third, third_again)
+    assert b == c and a != b
+
+
 def test_editors_merge_split_and_move_and_rebuilds_keep_it():
     dam, again, fair = article("alriyadh", DAM, DAY), article("okaz", DAM_AGAIN, DAY), article("okaz", FAIR, DAY)
     grouped(dam, again, fair)
