@@ -236,3 +236,17 @@ def test_a_name_read_as_proclitic_and_article_finds_the_name_not_every_word_read
     assert {hit.article for hit in run_search({"q": "الحكومة"}).hits} == government | {joined}
     # الحكومة is far more common than والحكومة as one word: the query means both
     assert {hit.article for hit in run_search({"q": "والحكومة"}).hits} == government | {joined}
+
+
+def test_a_city_read_as_proclitic_and_article_is_found_after_and_and_not_among_dates(db):
+    from articles.search.engine import run_search
+    from articles.search.indexing import recount
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    city = article("احتجاجات بالتيمور", "تظاهر المئات في بالتيمور ليلة أمس.", outlet, 1)
+    listed = article("احتجاجات في مدن أمريكية", "امتدت الاحتجاجات إلى نيويورك وبالتيمور.", outlet, 2)
+    for day in range(3, 9):
+        article(f"موسم التمور {day}", "بدأ موسم التمور في القصيم.", outlet, day)
+    article("الأسواق", "امتلأت الأسواق بالتمور.", outlet, 9)  # ب + التمور, one spelling away
+    recount()
+    assert {hit.article for hit in run_search({"q": "بالتيمور"}).hits} == {city, listed}

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 7
+VERSION = 8
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -100,6 +100,8 @@ def analyse(token: str) -> tuple[Reading, ...]:
         if rest not in STOP_WORDS:
             bare = strip_article(rest)
             readings.append(Reading(stem(rest), bare, bare != rest))
+            if bare != rest and rest.startswith(COMPOUND_ARTICLES):  # وبالتيمور: و + بالتيمور
+                readings.append(Reading(strip_suffixes(rest), rest, whole=True))
     if readings[-1].lexeme == readings[0].lexeme:
         del readings[1:]
     return tuple(readings)

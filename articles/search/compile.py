@@ -80,12 +80,13 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     counts = vocabulary.article_counts([r.form for r in readings])
     literal = as_written(readings)
     bare, factor = (readings[0], ARTICLE_READING_FACTOR) if literal.whole else (readings[1], BARE_READING_FACTOR)
+    # (وبالتيمور: the literal, و + تيمور and و + بالتيمور; the bare readings go together)
     return readings if counts.get(bare.form, 0) > factor * counts.get(literal.form, 0) else (literal,)
 
 
 def as_written(readings: tuple[Reading, ...]) -> Reading:
     """The reading of a word as written: the literal one, or the whole word (والتر, not و + ال + تر)."""
-    return readings[-1] if readings[-1].whole else readings[0]
+    return readings[-1] if len(readings) == 2 and readings[-1].whole else readings[0]
 
 
 def _phrase(clause: Clause, compiled: CompiledQuery) -> str:
