@@ -10,15 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from articles.search import vocabulary
-from articles.search.analysis import Reading, form_lexeme
+from articles.search.analysis import ARTICLE_READING_FACTOR, BARE_READING_FACTOR, Reading, form_lexeme
 from articles.search.indexing import quote
 from articles.search.query import Clause, ParsedQuery
-
-BARE_READING_FACTOR = 2
-# و/ب/ك/ف + ال: a noun is written with them in one article in 5 to 30 of those using it (بالرياض
-# 5.9, والسعودية 14.5, والحكومة 25.5, on the corpus); a name, at once (والتر 4.9, فالنسيا 1.2).
-# Set phrases (بالفعل 2.5, بالإضافة 2.4) are then searched as written, which is what was typed.
-ARTICLE_READING_FACTOR = 5
 
 
 @dataclass
@@ -79,8 +73,8 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
         return readings
     counts = vocabulary.article_counts([r.form for r in readings])
     literal = as_written(readings)
+    # A set phrase (بالفعل, بالإضافة) is not five times rarer than its noun: it is searched as typed.
     bare, factor = (readings[0], ARTICLE_READING_FACTOR) if literal.whole else (readings[1], BARE_READING_FACTOR)
-    # (وبالتيمور: the literal, و + تيمور and و + بالتيمور; the bare readings go together)
     return readings if counts.get(bare.form, 0) > factor * counts.get(literal.form, 0) else (literal,)
 
 

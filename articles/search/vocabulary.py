@@ -24,7 +24,15 @@ from dataclasses import dataclass
 from django.db import connection
 
 from articles.models import SearchTerm
-from articles.search.analysis import COMPOUND_ARTICLES, PROCLITICS, skeleton, sound_skeleton, strip_article
+from articles.search.analysis import (
+    ARTICLE_READING_FACTOR,
+    BARE_READING_FACTOR,
+    COMPOUND_ARTICLES,
+    PROCLITICS,
+    skeleton,
+    sound_skeleton,
+    strip_article,
+)
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
 MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
@@ -36,7 +44,6 @@ SHORT_FORM = 5  # up to five letters, variants differ by one letter (ترامب/
 MAX_VARIANTS = 8
 SUGGESTION_SIMILARITY = 0.3
 COMMON_NOUN_SHARE = 0.5
-BARE_READING_FACTOR = 2
 DEFINITE_NAME_SHARE = 0.95
 NISBA_ENDINGS = ("يه", "يون", "يين", "ي")
 MIN_NAME_ARTICLES = 10
@@ -133,11 +140,13 @@ def _other_words(candidates: list[Variant]) -> set[str]:
     stems = {v.lexeme: v for v in candidates if v.lexeme != v.form}
     # A bare form is counted wherever the word with the proclitic is (بوتن counts وتن): it must
     # be far more common, as in `compile.meant`. بالتمور is ب + التمور, not بالتيمور.
-    bare = {v.form[1:]: v for v in candidates if v.form[0] in PROCLITICS}
-    bare |= {strip_article(v.form): v for v in candidates if v.form.startswith(COMPOUND_ARTICLES)}
+    bare = {v.form[1:]: (v, BARE_READING_FACTOR) for v in candidates if v.form[0] in PROCLITICS}
+    bare |= {
+        strip_article(v.form): (v, ARTICLE_READING_FACTOR) for v in candidates if v.form.startswith(COMPOUND_ARTICLES)
+    }
     found = dict(SearchTerm.objects.filter(form__in=[*stems, *bare]).values_list("form", "article_count"))
     return {stem for stem, v in stems.items() if found.get(stem, 0) >= v.article_count} | {
-        v.lexeme for word, v in bare.items() if found.get(word, 0) > BARE_READING_FACTOR * v.article_count
+        v.lexeme for word, (v, factor) in bare.items() if found.get(word, 0) > factor * v.article_count
     }
 
 
