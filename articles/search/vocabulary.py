@@ -8,7 +8,7 @@ A query word of four letters or more is expanded to the indexed forms that
 One or two letters apart at most (one, up to six letters: ترامب/ترمب but not فرنسا/فرانسوا).
 Only names have variants, and a variant is a name of the same kind. Whether a word is a name is
 read from how often it takes the definite article: names of people never (ترامب), some places
-always (الدنمارك/الدانمارك), common nouns often but not always (المملكة، مملكة البحرين); an
+always (الدنمارك/الدانمارك), common nouns often but not always (الحكومة، حكومة الوفاق); an
 adjective of a name is spelled as the name is (الأمريكية/الأميركية).
 Articles sharing both spellings were tried as a signal and dropped: measured on the corpus, true
 variants (ترامب/ترمب 5%, تيريزا/تريزا 19%) share articles as often as different words
