@@ -19,6 +19,7 @@ recall over the members.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import sys
@@ -156,9 +157,7 @@ def sweep(settings: list[tuple[float, float]]) -> None:
     try:
         for threshold, centroid in settings:
             grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = threshold, centroid
-            clusters = grouping.group(
-                [grouping.Item(i.pk, i.time, i.signature, ordinals=i.ordinals) for i in items], shared
-            )
+            clusters = grouping.group([dataclasses.replace(item) for item in items], shared)
             scores = evaluate({m.pk: n for n, cluster in enumerate(clusters) for m in cluster.members})
             print(
                 f"threshold {threshold:.2f} centroid {centroid:.2f}: events {len(clusters)}, "

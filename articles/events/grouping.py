@@ -68,9 +68,10 @@ class Cluster:
         """Close enough to the first report, and like the event as a whole, not only one member."""
         if item.time and self.start and item.time - self.start > SPAN:
             return False
-        if any(other_sequel(item.ordinals, m.ordinals) for m in self.members[-CENTROID_MEMBERS:]):
+        recent = self.members[-CENTROID_MEMBERS:]
+        if any(other_sequel(item.ordinals, m.ordinals) for m in recent):
             return False
-        if shared & {m.pk for m in self.members[-CENTROID_MEMBERS:]}:
+        if shared & {m.pk for m in recent}:
             return True
         return signatures.similarity(item.signature, self.normalized()) >= CENTROID_THRESHOLD
 

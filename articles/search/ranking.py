@@ -44,11 +44,14 @@ def order(rows: list[Row], compiled: CompiledQuery, sort: str, exact_in: str = "
 def _scores(ids: list[int], compiled: CompiledQuery, exact_in: str) -> tuple[dict[int, float], set[int]]:
     """(rank of each article, the articles that match only through a variant in `exact_in`), in one read."""
     query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
-    exact = "true" if compiled.exact_tsquery == compiled.tsquery else f"{exact_in} @@ %s::tsquery"
+    if compiled.exact_tsquery == compiled.tsquery:
+        exact, exact_params = "true", []
+    else:
+        exact, exact_params = f"{exact_in} @@ %s::tsquery", [compiled.exact_tsquery]
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, ts_rank(%s, search_head, %s::tsquery, %s), {exact} FROM articles_article WHERE id = ANY(%s)",
-            [WEIGHTS, query, NORMALIZATION, *([] if exact == "true" else [compiled.exact_tsquery]), ids],
+            [WEIGHTS, query, NORMALIZATION, *exact_params, ids],
         )
         rows = cursor.fetchall()
     return {pk: rank for pk, rank, _ in rows}, {pk for pk, _, is_exact in rows if not is_exact}

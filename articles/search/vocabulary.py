@@ -90,13 +90,14 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
             [form, sound_skeleton(form), G_SKELETON if G_LETTERS & set(form) else MIN_SKELETON, form],
         )
         rows = cursor.fetchall()
-        candidates = [
-            Variant(other, lexeme, display, count)
-            for other, lexeme, display, count, other_definite in rows
-            if lexeme not in lexemes
-            and ((nisba and _nisba_of_name(other) == nisba) or _same_kind(own, count, other_definite))
-            and is_variant(form, other)
-        ]
+    adjectives = _nisba_of_names([row[0] for row in rows]) if nisba else {}
+    candidates = [
+        Variant(other, lexeme, display, count)
+        for other, lexeme, display, count, other_definite in rows
+        if lexeme not in lexemes
+        and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
+        and is_variant(form, other)
+    ]
     other_words = _other_words(candidates)
     candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
@@ -123,14 +124,27 @@ def _same_kind(own: tuple[int, int] | None, articles: int, definite: int) -> boo
 def _nisba_of_name(form: str) -> str:
     """The adjective ending (ي، ية، يون، يين) if the form is the adjective of a name: الأمريكية
     takes the article as a common noun does, but is spelled as variously as أمريكا/أميركا."""
-    ending = next((e for e in NISBA_ENDINGS if form.endswith(e) and len(form) - len(e) >= MIN_FORM - 1), "")
-    if not ending:
-        return ""
-    base = form[: -len(ending)]
-    if len(skeleton(base)) < MIN_SKELETON:
-        return ""  # three letters are an Arabic root: التركية/الترقية
-    names = SearchTerm.objects.filter(form__in=[base, base + "ا"]).values_list("article_count", "definite_count")
-    return ending if any(count >= MIN_NAME_ARTICLES and not _common_noun(count, d) for count, d in names) else ""
+    return _nisba_of_names([form]).get(form, "")
+
+
+def _nisba_of_names(forms: list[str]) -> dict[str, str]:
+    """`_nisba_of_name` for many forms, with one query."""
+    bases = {}
+    for form in forms:
+        ending = next((e for e in NISBA_ENDINGS if form.endswith(e) and len(form) - len(e) >= MIN_FORM - 1), "")
+        base = form[: -len(ending)] if ending else ""
+        if base and len(skeleton(base)) >= MIN_SKELETON:  # three letters are an Arabic root: التركية/الترقية
+            bases[form] = (base, ending)
+    if not bases:
+        return {}
+    names = {
+        name
+        for name, count, definite in SearchTerm.objects.filter(
+            form__in=[name for base, _ in bases.values() for name in (base, base + "ا")]
+        ).values_list("form", "article_count", "definite_count")
+        if count >= MIN_NAME_ARTICLES and not _common_noun(count, definite)
+    }
+    return {form: ending for form, (base, ending) in bases.items() if {base, base + "ا"} & names}
 
 
 def _other_words(candidates: list[Variant]) -> set[str]:
