@@ -6,6 +6,8 @@ form is marked (قيرغيزستان، لقرغيزستان، القرغيزية
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,9 +43,17 @@ def _tokens(text: str, lexemes: set[str]) -> list[tuple[int, int, frozenset[str]
     """(start, end, the query lexemes it carries) for every token of the text."""
     found = []
     for match in TOKEN.finditer(text):
-        hits = frozenset(reading.lexeme for reading in analyse(match.group()) if reading.lexeme in lexemes)
-        found.append((match.start(), match.end(), hits))
+        own = _lexemes(match.group())
+        found.append((*match.span(), NONE if own.isdisjoint(lexemes) else own.intersection(lexemes)))
     return found
+
+
+NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _lexemes(token: str) -> frozenset[str]:
+    return frozenset(reading.lexeme for reading in analyse(token))
 
 
 def _best_window(tokens, size: int) -> int:
