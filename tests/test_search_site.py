@@ -277,3 +277,32 @@ def test_a_city_read_as_proclitic_and_article_is_found_after_and_and_not_among_d
     article("الأسواق", "امتلأت الأسواق بالتمور.", outlet, 9)  # ب + التمور, one spelling away
     recount()
     assert {hit.article for hit in run_search({"q": "بالتيمور"}).hits} == {city, listed}
+
+
+@pytest.fixture
+def cup_news(db):
+    site = Outlet.objects.create(name_ar="موقع الرياضة", slug="sport-site", kind="news_site")
+    return {
+        "title": article("انطلاق كأس العالم", "بدأت المباريات.", site, 1),
+        "body": article("مباريات اليوم", "تقرير.\n\nتستمر منافسات كأس العالم هذا الأسبوع.", site, 2),
+        "apart": article("كأس السوبر", "تقرير.\n\nفاز الفريق بالكأس أمام جمهور من أنحاء العالم.", site, 3),
+        "title_words_apart": article("العالم يتابع الكأس", "تقرير.\n\nخبر قصير عن الطقس.", site, 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"كأس العالم"', {"title", "body"}),  # in the title (checked in the row) or in the body only
+        ('"كأس العالم" الأسبوع', {"body"}),
+        ('"كأس العالم" أو السوبر', {"title", "body", "apart"}),
+        ('"كأس العالم" -الأسبوع', {"title"}),  # an exclusion: checked on the whole text's vector
+    ],
+)
+def test_a_phrase_is_matched_on_positions_in_the_title_lead_or_body(client, cup_news, query, expected):
+    from articles.search.compile import compile_query
+    from articles.search.query import parse
+
+    found = {hit["id"] for hit in api(client, q=query)["results"]}
+    assert found == {cup_news[name].pk for name in expected}
+    assert bool(compile_query(parse(query)).loose_tsquery) == ("-" not in query)

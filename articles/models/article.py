@@ -69,7 +69,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, compiled):
         """Articles matching a compiled query (articles.search.compile), with `exact_match` and `rank`."""
-        from articles.search.expressions import Matches, Rank
+        from articles.search.expressions import Matches, Rank, matching
 
         if not compiled:
             return self.none()
@@ -79,7 +79,7 @@ class ArticleQuerySet(models.QuerySet):
             exact_ids = Article.objects.filter(Matches(compiled.exact_tsquery)).values("pk")
             exact = models.ExpressionWrapper(models.Q(pk__in=exact_ids), output_field=models.BooleanField())
         ranked = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
-        return self.filter(Matches(compiled.tsquery)).annotate(exact_match=exact, rank=Rank(ranked))
+        return self.filter(*matching(compiled)).annotate(exact_match=exact, rank=Rank(ranked))
 
     def by_relevance(self):
         """Exact matches before matches through a spelling variant, then rank, then recency."""

@@ -7,6 +7,7 @@ more admit their spelling variants. Exact matches rank above matches through a v
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from articles.search import vocabulary
@@ -14,11 +15,15 @@ from articles.search.analysis import ARTICLE_READING_FACTOR, BARE_READING_FACTOR
 from articles.search.indexing import quote
 from articles.search.query import Clause, ParsedQuery
 
+PHRASE_OPERATOR = re.compile(r"<->|<\d+>")  # never inside a lexeme: those are letters and digits
+
 
 @dataclass
 class CompiledQuery:
     tsquery: str = ""  # exact words or their variants
     exact_tsquery: str = ""
+    # With phrases and no exclusion: the words of each phrase in any order (see expressions.matching)
+    loose_tsquery: str = ""
     forms_tsquery: str = ""  # the words as typed, unstemmed: a ranking boost
     lexemes: set[str] = field(default_factory=set)  # every lexeme that makes a match (for snippets)
     variants: list[str] = field(default_factory=list)  # other spellings admitted, as written
@@ -42,6 +47,8 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
         full.append(f"!{excluded}")
         exact.append(f"!{excluded}")
     compiled.tsquery, compiled.exact_tsquery = " & ".join(full), " & ".join(exact)
+    if any(clause.phrase for clause in parsed.clauses) and "!" not in compiled.tsquery:
+        compiled.loose_tsquery = PHRASE_OPERATOR.sub("&", compiled.tsquery)
     forms = sorted({quote(form_lexeme(as_written(slot))) for clause in parsed.clauses for slot in clause.slots if slot})
     compiled.forms_tsquery = " | ".join(forms)
     return compiled

@@ -17,7 +17,7 @@ from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.search import facets, ranking, recency, vocabulary
 from articles.search.compile import CompiledQuery, compile_query
-from articles.search.expressions import Matches, Stamp
+from articles.search.expressions import Matches, Stamp, matching
 from articles.search.query import ParsedQuery, parse
 from articles.search.snippets import highlight, snippet
 
@@ -81,7 +81,7 @@ def _run(params, articles, page_size: int) -> SearchResults:
     sort = (filters.form.cleaned_data.get("sort") if filters.is_valid() else "") or "relevance"
     if not text and sort == "relevance":
         sort = "newest"  # nothing to be relevant to: browsing the archive
-    matched = filters.qs.filter(Matches(compiled.tsquery)) if text else filters.qs
+    matched = filters.qs.filter(*matching(compiled)) if text else filters.qs
     if text and not compiled:
         matched = matched.none()
     rows, total, broad = _scope(matched, sort=sort, headlines=filters.qs.filter(Matches(compiled.tsquery, HEAD)))

@@ -1,7 +1,7 @@
 """tsquery literals, matching and ranking as Django expressions."""
 
 from django.contrib.postgres.search import SearchQueryField
-from django.db.models import BigIntegerField, BooleanField, F, FloatField, Func, Value
+from django.db.models import BigIntegerField, BooleanField, Case, F, FloatField, Func, Value, When
 
 # ts_rank weights for D, C, B (lead), A (title). Ranking reads `search_head` (title and lead):
 # a word met only in the body ranks below both, and such matches fall back on recency.
@@ -26,6 +26,24 @@ class Matches(Func):
 
     def __init__(self, query: str, vector: str = "search_vector"):
         super().__init__(F(vector), TsQuery(query))
+
+
+def matching(compiled) -> list:
+    """The conditions for an article to match a compiled query (articles.search.compile).
+
+    A phrase is checked on word positions, which the text index does not hold: each article that
+    has the words is read back, and the whole text's vector comes from TOAST (five page reads).
+    So a query with phrases finds the articles with its words through the index, then checks the
+    phrase on the title-and-lead vector, kept in the row, and on the whole vector only where that
+    fails. Exact: the title-and-lead vector holds the whole vector's words at the same positions,
+    so a query without exclusions that matches it matches the whole vector.
+    """
+    if not compiled.loose_tsquery:
+        return [Matches(compiled.tsquery)]
+    in_head = When(Matches(compiled.tsquery, "search_head"), then=Value(True))
+    # CASE, not OR: the planner would read an OR of two indexed conditions through both indexes.
+    checked = Case(in_head, default=Matches(compiled.tsquery), output_field=BooleanField())
+    return [Matches(compiled.loose_tsquery), checked]
 
 
 class Rank(Func):
