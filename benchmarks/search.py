@@ -31,6 +31,7 @@ TYPICAL = [
 ]  # fmt: skip
 BROAD = ["السعودية", "الرياض", "المملكة", "الرئيس", "الحكومة", "العام", "اليوم", "وزير", "قال", "مليون"]
 RUNS = 3
+SLOWEST = 4
 MILLION = 1_000_000
 
 
@@ -82,6 +83,9 @@ def latency(label: str) -> None:
             f"ratio at p95 {percentile(page, 95) / max(percentile(sql, 95), 0.01):.1f}x",
             flush=True,
         )
+        per_query = {q: percentile(page[i :: len(queries)], 50) for i, q in enumerate(queries)}
+        slowest = sorted(per_query, key=per_query.get, reverse=True)[:SLOWEST]
+        print(f"{label} {name:8} slowest (median): " + ", ".join(f"{q} {per_query[q]:.0f} ms" for q in slowest))
 
 
 def indexing_cost(limit: int = 5000) -> None:
