@@ -44,11 +44,11 @@ def _tokens(text: str, lexemes: set[str]) -> list[tuple[int, int, frozenset[str]
     found = []
     for match in TOKEN.finditer(text):
         own = _lexemes(match.group())
-        found.append((*match.span(), NONE if own.isdisjoint(lexemes) else own.intersection(lexemes)))
+        found.append((*match.span(), NO_HITS if own.isdisjoint(lexemes) else own.intersection(lexemes)))
     return found
 
 
-NONE: frozenset[str] = frozenset()
+NO_HITS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
