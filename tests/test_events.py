@@ -59,6 +59,12 @@ def test_the_same_words_weeks_apart_are_two_events():
     assert a != b
 
 
+def test_at_ingest_as_in_the_rebuild_a_story_repeated_every_other_day_ends_a_week_after_its_first_report():
+    reports = [article("alriyadh" if n % 2 else "okaz", DAM, DAY + timedelta(days=2 * n)) for n in range(5)]
+    events = [grouped(report)[0] for report in reports]  # ingested one by one, in time order
+    assert len(set(events[:4])) == 1 and events[4] != events[0]  # day 8 is past the week
+
+
 SECOND_PLANE = (
     "وصول الطائرة الإغاثية الثانية إلى مطار عدن",
     "وصلت إلى مطار عدن الدولي اليوم الطائرة الإغاثية الثانية محملة بعشرة أطنان من المواد الغذائية "
@@ -77,6 +83,29 @@ def test_numbered_sequels_of_one_template_are_other_stories():
     third_again = article("okaz", THIRD_PLANE, DAY + timedelta(hours=21))
     a, b, c = grouped(second, third, third_again)
     assert b == c and a != b
+
+
+def test_an_article_like_two_events_of_one_story_joins_them():
+    first = article("alriyadh", DAM, DAY)
+    later = article("okaz", DAM, DAY + timedelta(days=3))  # out of the first's time window
+    (a,) = grouped(first)
+    (b,) = grouped(later)
+    assert a != b
+    between = article("okaz", DAM_AGAIN, DAY + timedelta(days=1, hours=12))  # within both windows
+    grouped(between)
+    assert len({Article.objects.get(pk=x.pk).event_id for x in (first, later, between)}) == 1
+    assert Event.objects.count() == 1
+
+
+def test_an_article_like_a_locked_event_never_joins_it_to_another():
+    first = article("alriyadh", DAM, DAY)
+    later = article("okaz", DAM, DAY + timedelta(days=3))
+    grouped(first)
+    (b,) = grouped(later)
+    Event.objects.filter(pk=b).update(is_locked=True)
+    grouped(article("okaz", DAM_AGAIN, DAY + timedelta(days=1, hours=12)))
+    assert Article.objects.get(pk=later.pk).event_id == b
+    assert Article.objects.get(pk=first.pk).event_id != b
 
 
 def test_editors_merge_split_and_move_and_rebuilds_keep_it():
@@ -129,3 +158,17 @@ def test_ingested_articles_are_counted_into_the_term_frequencies():
     assert EventTerm.objects.get(term="نهضه").articles == 2
     assign_events([first.pk], created=[])  # an update is not counted again
     assert EventTerm.objects.get(term="نهضه").articles == 2
+
+
+def test_the_rebuild_joins_two_events_an_article_is_like_unless_numbered_sequels_part_them():
+    from articles.events.grouping import Item, group
+
+    at = [DAY + timedelta(hours=h) for h in range(3)]
+    wire = Item(1, at[0], {"طائرة": 1.0})
+    other_text = Item(2, at[1], {"مساعدات": 1.0})  # nothing in common with the wire item: its own event
+    copy = Item(3, at[2], {"طائرة": 1.0})  # like the wire item, and a copy of the other text
+    shared = {3: {2: True}, 2: {3: True}}
+    assert [sorted(m.pk for m in c.members) for c in group([wire, other_text, copy], shared)] == [[1, 2, 3]]
+    second_plane = Item(1, at[0], {"طائرة": 1.0}, ordinals=frozenset({2}))
+    third_plane = Item(2, at[1], {"مساعدات": 1.0}, ordinals=frozenset({3}))
+    assert len(group([second_plane, third_plane, Item(3, at[2], {"طائرة": 1.0})], shared)) == 2
