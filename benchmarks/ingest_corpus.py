@@ -4,11 +4,13 @@
 
 Runs against a throwaway database `isnad_bench` on the local cluster (or BENCH_DATABASE_URL),
 timing each run with /usr/bin/time -v when it is installed, and prints articles per second
-and peak memory. The command chooses its own --jobs (2 on this corpus, with two cores); pass
+and peak memory; then the events the ingest made, scored against the labelled events
+(evaluation/events.py, as `make eval-events` scores those of a rebuild). The command chooses its own --jobs (2 on this corpus, with two cores); pass
 extra arguments after the corpus path to override, e.g. `-m benchmarks.ingest_corpus CORPUS --jobs 1`.
 """
 
 import contextlib
+import json
 import os
 import re
 import resource
@@ -98,6 +100,17 @@ def main() -> int:
             f"  {seconds:.1f} s wall, {total / seconds:.0f} articles/s, "
             f"peak memory {peak:.0f} MB (largest process), {tree:.0f} MB (all processes)"
         )
+    scored = subprocess.run(
+        [python, "-m", "evaluation.events", "--as-ingested"], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if scored.returncode == 0:
+        s = json.loads(scored.stdout)
+        print(
+            f"events as the ingest grouped them ({s['labels']} labelled): pairwise P {s['pairwise_precision']:.3f} "
+            f"R {s['pairwise_recall']:.3f}, B-cubed P {s['bcubed_precision']:.3f} R {s['bcubed_recall']:.3f}"
+        )
+    else:
+        print(f"events not scored: {(scored.stderr.strip().splitlines() or ['no output'])[-1]}")
     return 0
 
 
