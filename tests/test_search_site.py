@@ -306,3 +306,20 @@ def test_a_phrase_is_matched_on_positions_in_the_title_lead_or_body(client, cup_
     found = {hit["id"] for hit in api(client, q=query)["results"]}
     assert found == {cup_news[name].pk for name in expected}
     assert bool(compile_query(parse(query)).loose_tsquery) == ("-" not in query)
+
+
+def test_a_phrase_in_more_titles_and_leads_than_are_counted_never_reads_a_whole_vector(client, cup_news, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import engine
+
+    site = Outlet.objects.get(slug="sport-site")
+    lead = article("افتتاح البطولة", "تنطلق منافسات كأس العالم اليوم.\n\nتقرير.", site, 5)
+    monkeypatch.setattr(engine, "BROAD", 1)
+    monkeypatch.setattr(engine, "COUNTED", 1)
+    with CaptureQueriesContext(connection) as queries:
+        data = api(client, q='"كأس العالم"')
+    assert data["broad"] and data["total_is_lower_bound"]
+    assert [hit["id"] for hit in data["results"]] == [lead.pk]  # the most recent title-or-lead match
+    assert not any('"search_vector" @@' in q["sql"] for q in queries.captured_queries)

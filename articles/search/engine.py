@@ -84,7 +84,8 @@ def _run(params, articles, page_size: int) -> SearchResults:
     matched = filters.qs.filter(*matching(compiled)) if text else filters.qs
     if text and not compiled:
         matched = matched.none()
-    rows, total, broad = _scope(matched, sort=sort, headlines=filters.qs.filter(Matches(compiled.tsquery, HEAD)))
+    headlines = filters.qs.filter(Matches(compiled.tsquery, HEAD))
+    rows, total, broad = _scope(matched, sort=sort, headlines=headlines, phrases=bool(compiled.loose_tsquery))
     ranked = ranking.order(rows, compiled, sort, exact_in=HEAD if broad else "search_vector")
     page = Paginator(ranked, page_size).get_page(min(_number(params.get("page")), MAX_PAGE))
     results = SearchResults(text, sort, parsed, compiled, filters, page, total=total, broad=broad)
@@ -95,7 +96,7 @@ def _run(params, articles, page_size: int) -> SearchResults:
     return results
 
 
-def _scope(matched, *, sort: str, headlines) -> tuple[list[ranking.Row], int, bool]:
+def _scope(matched, *, sort: str, headlines, phrases: bool = False) -> tuple[list[ranking.Row], int, bool]:
     """(the matches to rank and facet, how many match, whether the query is broad).
 
     Up to BROAD matches are all of them. Beyond, a broad query ranks the BROAD most recent
@@ -105,6 +106,10 @@ def _scope(matched, *, sort: str, headlines) -> tuple[list[ranking.Row], int, bo
     are not counted further. Each row is (id, publisher, event, publication time in epoch seconds)."""
     columns = ("pk", "publisher_id", "event_id", "stamp")
     matched, headlines = matched.annotate(stamp=Stamp()), headlines.annotate(stamp=Stamp())
+    if phrases and sort == "relevance" and headlines.order_by().values("pk")[: COUNTED + 1].count() > COUNTED:
+        # A phrase is checked in titles and leads without reading any text's whole vector back from
+        # TOAST: when they alone hold more than COUNTED matches, the total is past counting anyway.
+        return recency.most_recent(headlines, columns, BROAD), COUNTED + 1, True
     rows = list(matched.order_by().values_list(*columns)[: COUNTED + 1])  # the matches and their count, in one read
     total = len(rows)
     if total <= BROAD:
