@@ -429,11 +429,11 @@ class _Placement:
         if rows:
             with connection.cursor() as cursor:
                 _write_articles(cursor, rows)
-        emptied = [event for event in self.joined if not isinstance(event, tuple)]
-        for event in emptied:
-            into = self._current(event)
-            Article.objects.filter(event=event).update(event=made.get(into, into))
-        refresh_events(self.left | set(moved.values()) | set(emptied))
+        joined = {event: made.get(self._current(event), self._current(event)) for event in self.joined}
+        emptied = {event: into for event, into in joined.items() if not isinstance(event, tuple)}
+        for event, into in emptied.items():
+            Article.objects.filter(event=event).update(event=into)
+        refresh_events(self.left | set(moved.values()) | set(emptied) | set(joined.values()))
         return len(self.moved)
 
 
