@@ -9,9 +9,10 @@ for each seed, from three sources so the grouping under test does not choose its
 seed's predicted event, every article within three days sharing one of its heaviest title and
 lead terms (ranked by signature similarity, far below the grouping's threshold), and articles
 sharing text with it. `--pool N` prints such pools for N new seeds, for a person to judge.
-`--keep` scores the events as they are, without a rebuild first; `--as-ingested` scores those
-of the database DATABASE_URL names (`make bench-ingest` scores the events its ingest made). `--sweep` groups the archive
-in memory at several thresholds (a few seconds each) and prints the precision/recall trade-off.
+`--keep` scores the events as they are, without a rebuild first; `--as-ingested` scores those of
+the database DATABASE_URL names (`make bench-ingest` scores the events its ingest made).
+`--sweep` groups the archive in memory at several thresholds (a few seconds each) and prints the
+precision/recall trade-off.
 
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and

@@ -96,7 +96,7 @@ def _run(params, articles, page_size: int) -> SearchResults:
     return results
 
 
-def _scope(matched, *, sort: str, headlines, phrases: bool = False) -> tuple[list[ranking.Row], int, bool]:
+def _scope(matched, *, sort: str, headlines, phrases: bool) -> tuple[list[ranking.Row], int, bool]:
     """(the matches to rank and facet, how many match, whether the query is broad).
 
     Up to BROAD matches are all of them. Beyond, a broad query ranks the BROAD most recent
