@@ -147,14 +147,9 @@ def sweep(settings: list[tuple[float, float]]) -> None:
     """Group the archive in memory (the rebuild's rule, on the stored signatures: run a rebuild
     first) at several (threshold, centroid threshold) settings, and print the scores of each."""
     from articles.events import grouping
-    from articles.events.sequels import ordinals
     from articles.models import Article
 
-    rows = Article.objects.annotate(at=grouping.article_time()).values_list("pk", "at", "event_signature", "title")
-    items = [
-        grouping.Item(pk, at, signature, ordinals=ordinals(title))
-        for pk, at, signature, title in rows.iterator(chunk_size=5000)
-    ]
+    items = list(grouping.stored_items(Article.objects.all()))
     shared = grouping.shared_pairs()
     kept = grouping.THRESHOLD, grouping.CENTROID_THRESHOLD
     try:

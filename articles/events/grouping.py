@@ -22,7 +22,7 @@ moves and renames lock what they touch.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -92,7 +92,7 @@ class Cluster:
     def alike(self, other: Cluster) -> bool:
         """Two events of one story: their coverage as a whole is alike, and no numbered sequel
         stands between them (the third relief plane, covered from two texts, is one event)."""
-        return not other_sequel(frozenset(self.ordinals), frozenset(other.ordinals)) and (
+        return not other_sequel(self.ordinals, other.ordinals) and (
             signatures.similarity(self.normalized(), other.normalized()) >= MERGE_THRESHOLD
         )
 
@@ -298,11 +298,7 @@ def rebuild_events() -> tuple[int, int]:
     sign_articles()
     with transaction.atomic():
         Event.objects.filter(is_locked=False).delete()
-        rows = Article.objects.filter(event__isnull=True).annotate(at=article_time())
-        items = [
-            Item(pk, at, sig, ordinals=ordinals(title))
-            for pk, at, sig, title in rows.values_list("pk", "at", "event_signature", "title").iterator(chunk_size=5000)
-        ]
+        items = list(stored_items(Article.objects.filter(event__isnull=True)))
         clusters = group(items, shared_pairs())
         create_events([[member.pk for member in cluster.members] for cluster in clusters])
         refresh_events(Event.objects.values_list("pk", flat=True))
@@ -346,15 +342,10 @@ def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
     from articles.models import Article
 
     events = {item.event for item in known.values() if item.event is not None}
-    rows = (
-        Article.objects.filter(event__in=events, event__is_locked=False)
-        .exclude(pk__in=batch)
-        .annotate(at=article_time())
-        .order_by(F("at").asc(nulls_last=True), "pk")
-    )
+    members = Article.objects.filter(event__in=events, event__is_locked=False).exclude(pk__in=batch)
     clusters: dict[object, Cluster] = defaultdict(Cluster)
-    for pk, at, signature, title, event in rows.values_list("pk", "at", "event_signature", "title", "event"):
-        clusters[event].add(Item(pk, at, signature, event, ordinals(title)))
+    for member in stored_items(members, in_time_order=True):
+        clusters[member.event].add(member)
     return clusters
 
 
@@ -429,7 +420,8 @@ class _Placement:
         if rows:
             with connection.cursor() as cursor:
                 _write_articles(cursor, rows)
-        joined = {event: made.get(self._current(event), self._current(event)) for event in self.joined}
+        joined = {event: self._current(event) for event in self.joined}
+        joined = {event: made.get(into, into) for event, into in joined.items()}
         emptied = {event: into for event, into in joined.items() if not isinstance(event, tuple)}
         for event, into in emptied.items():
             Article.objects.filter(event=event).update(event=into)
@@ -466,8 +458,14 @@ def _near(items: list[Item]) -> dict[int, set[int]]:
 def _items(ids: set[int]) -> list[Item]:
     from articles.models import Article
 
-    rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
-    return [
-        Item(pk, at, signature, event, ordinals(title))
-        for pk, at, signature, event, title in rows.values_list("pk", "at", "event_signature", "event_id", "title")
-    ]
+    return list(stored_items(Article.objects.filter(pk__in=ids).exclude(event__is_locked=True)))
+
+
+def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:
+    """The given articles as grouping reads them: time, stored signature, event, titles' ordinals."""
+    rows = articles.annotate(at=article_time())
+    if in_time_order:
+        rows = rows.order_by(F("at").asc(nulls_last=True), "pk")
+    columns = ("pk", "at", "event_signature", "event_id", "title")
+    for pk, at, signature, event, title in rows.values_list(*columns).iterator(chunk_size=5000):
+        yield Item(pk, at, signature, event, ordinals(title))

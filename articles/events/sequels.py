@@ -11,6 +11,7 @@ are not counted.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from articles.arabic import fold
 
@@ -45,6 +46,6 @@ def ordinals(title: str) -> frozenset[int]:
     )
 
 
-def other_sequel(a: frozenset[int], b: frozenset[int]) -> bool:
+def other_sequel(a: Set[int], b: Set[int]) -> bool:
     """Whether two titles' ordinals say they are different items of a series."""
     return bool(a and b and not a & b)
