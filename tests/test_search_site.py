@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Attribution, Visibility
+from articles.models import Article, Attribution, SearchTerm, Visibility
+from articles.search import indexing
 from articles.search.indexing import index_articles
 from sources.models import Outlet
 
@@ -40,6 +41,32 @@ def archive(db):
     Attribution.objects.create(article=copy, kind="republished_from", outlet=agency, name_as_written="وكالة الاختبار")
     Attribution.objects.create(article=wire, kind="wire_credit", outlet=agency, name_as_written="واس")
     return {"wire": wire, "copy": copy, "body_only": body_only, "hidden": hidden}
+
+
+def test_articles_indexed_in_chunks_are_all_searchable_and_their_words_counted(client, db, monkeypatch):
+    """Index_articles analyses the next chunk while this one is written: every chunk lands."""
+    monkeypatch.setattr(indexing, "CHUNK", 2)
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    names = ["قرطاج", "سمرقند", "طليطلة", "تمبكتو", "شنقيط"]
+    ids = [
+        Article.objects.create(
+            title=f"رحلة إلى {name}",
+            body=f"وصل الوفد إلى {name} صباحاً.",
+            publisher=site,
+            published_at=timezone.make_aware(datetime.datetime(2024, 3, day, 9)),
+            source_key=f"chunk-{day}",
+            raw="x",
+            raw_format="txt",
+            content_hash="x",
+        ).pk
+        for day, name in enumerate(names, start=1)
+    ]
+    assert index_articles(ids) == len(names)
+    assert index_articles(ids) == len(names)  # again: nothing is counted twice
+    for name in names:
+        assert api(client, q=name)["total"] == 1, name
+    assert SearchTerm.objects.filter(form="رحله").count() == 1  # counted by its first chunk; recount counts all
+    assert SearchTerm.objects.filter(form__in=["قرطاج", "سمرقند", "طليطله", "تمبكتو", "شنقيط"]).count() == len(names)
 
 
 def api(client, **params):
