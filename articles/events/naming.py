@@ -155,8 +155,8 @@ def key_names(members: list[dict]) -> list[str]:
     for member in members[:REPRESENTATIVE_POOL]:
         title, names = member["title"], {}
         for word in analysis.words(title):
-            reading = max(word.readings, key=lambda r: df.get(analysis.skeleton(r.form), 0))
-            term = analysis.skeleton(reading.form)
+            reading = max(word.readings, key=lambda r: df.get(signatures.term(r.form), 0))
+            term = signatures.term(reading.form)
             if _is_name(reading.form, term, df, articles):
                 names[term] = analysis.display(title[word.start : word.end], reading.form)
         uses.update(names.keys())
