@@ -105,11 +105,11 @@ def main() -> int:
         [python, "-m", "evaluation.events", "--as-ingested"], env=env, cwd=ROOT, capture_output=True, text=True
     )
     if scored.returncode == 0:
-        s = json.loads(scored.stdout)
-        print(
-            f"events as the ingest grouped them ({s['labels']} labelled): pairwise P {s['pairwise_precision']:.3f} "
-            f"R {s['pairwise_recall']:.3f}, B-cubed P {s['bcubed_precision']:.3f} R {s['bcubed_recall']:.3f}"
-        )
+        for labels, s in json.loads(scored.stdout).items():
+            print(
+                f"events as the ingest grouped them, {labels} ({s['labels']}): pairwise P {s['pairwise_precision']:.3f} "
+                f"R {s['pairwise_recall']:.3f}, B-cubed P {s['bcubed_precision']:.3f} R {s['bcubed_recall']:.3f}"
+            )
     else:
         print(f"events not scored: {(scored.stderr.strip().splitlines() or ['no output'])[-1]}")
     return 0

@@ -16,7 +16,8 @@ precision/recall trade-off.
 
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
-recall over the members.
+recall over the members. They are printed for every label, for the labels the grouping's settings
+were chosen on, and for the late ones (`"set": "late"`), labelled after the settings were fixed.
 """
 
 from __future__ import annotations
@@ -102,11 +103,24 @@ def _labels() -> list[dict]:
     return json.loads(LABELS.read_text(encoding="utf-8"))["events"] if LABELS.exists() else []
 
 
-def evaluate(grouped: dict[int, object] | None = None) -> dict:
-    """Scores of the archive's events, or of `grouped` (article id -> group) when given."""
+def _late() -> list[dict]:
+    """The labels added after the grouping's settings were chosen (see the labels' "about")."""
+    return [label for label in _labels() if label.get("set") == "late"]
+
+
+def report() -> dict:
+    """Scores on every label, on those the settings were chosen on, and on the late ones alone."""
+    late = _late()
+    earlier = [label for label in _labels() if label not in late]
+    return {"all labels": evaluate(), "earlier labels": evaluate(labels=earlier), "late labels": evaluate(labels=late)}
+
+
+def evaluate(grouped: dict[int, object] | None = None, labels: list[dict] | None = None) -> dict:
+    """Scores of the archive's events, or of `grouped` (article id -> group) when given, on the
+    labels (all unless given)."""
     from articles.models import Article
 
-    labels = _labels()
+    labels = _labels() if labels is None else labels
     keys = {key for label in labels for key in [label["seed"], *label["members"], *label["others"]]}
     event_of = {}
     for article in Article.objects.filter(external_id__in=keys).only("external_id", "url", "event_id"):
@@ -156,11 +170,13 @@ def sweep(settings: list[tuple[float, float]]) -> None:
         for threshold, centroid in settings:
             grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = threshold, centroid
             clusters = grouping.group([dataclasses.replace(item) for item in items], shared)
-            scores = evaluate({m.pk: n for n, cluster in enumerate(clusters) for m in cluster.members})
+            grouped = {m.pk: n for n, cluster in enumerate(clusters) for m in cluster.members}
+            scores, late = evaluate(grouped), evaluate(grouped, _late())
             print(
                 f"threshold {threshold:.2f} centroid {centroid:.2f}: events {len(clusters)}, "
                 f"pairwise P {scores['pairwise_precision']:.3f} R {scores['pairwise_recall']:.3f}, "
-                f"B-cubed P {scores['bcubed_precision']:.3f} R {scores['bcubed_recall']:.3f}",
+                f"B-cubed P {scores['bcubed_precision']:.3f} R {scores['bcubed_recall']:.3f}; "
+                f"late labels pairwise P {late['pairwise_precision']:.3f} R {late['pairwise_recall']:.3f}",
                 flush=True,
             )
     finally:
@@ -178,7 +194,7 @@ def main() -> int:
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
         django.setup()
-        print(json.dumps(evaluate(), indent=1))
+        print(json.dumps(report(), indent=1))
         return 0
     if not use_corpus_database():
         return 0
@@ -196,7 +212,7 @@ def main() -> int:
         return 0
     if "--keep" not in sys.argv or not EventTerm.objects.exists():
         call_command("rebuild_events")
-    print(json.dumps(evaluate(), indent=1))
+    print(json.dumps(report(), indent=1))
     return 0
 
 
