@@ -160,6 +160,20 @@ def test_ingested_articles_are_counted_into_the_term_frequencies():
     assert EventTerm.objects.get(term="نهض").articles == 2
 
 
+def test_two_events_of_one_story_are_joined_only_while_together_they_span_a_week():
+    from articles.events.grouping import Cluster, Item
+
+    def event(*days):
+        cluster = Cluster()
+        for n, day in enumerate(days):
+            cluster.add(Item(n, DAY + timedelta(days=day), {"أرصاد": 0.8, "أمطار": 0.6}))
+        return cluster
+
+    assert event(0, 2).alike(event(3, 6))
+    assert not event(0, 2).alike(event(5, 8))  # weather bulletins of one week, then of the next
+    assert not event(5, 8).alike(event(0, 2))
+
+
 def test_the_rebuild_joins_two_events_an_article_is_like_unless_numbered_sequels_part_them():
     from articles.events.grouping import Item, group
 

@@ -69,6 +69,7 @@ class Item:
 class Cluster:
     members: list[Item] = field(default_factory=list)
     start: datetime | None = None
+    end: datetime | None = None
     centroid: Counter = field(default_factory=Counter)
     ordinals: set[int] = field(default_factory=set)  # of its members' titles
 
@@ -87,12 +88,18 @@ class Cluster:
         self.members.append(item)
         if item.time and (self.start is None or item.time < self.start):
             self.start = item.time
+        if item.time and (self.end is None or item.time > self.end):
+            self.end = item.time
         self.centroid.update(item.signature)
         self.ordinals |= item.ordinals
 
     def alike(self, other: Cluster) -> bool:
-        """Two events of one story: their coverage as a whole is alike, and no numbered sequel
-        stands between them (the third relief plane, covered from two texts, is one event)."""
+        """Two events of one story: their coverage as a whole is alike, no numbered sequel stands
+        between them (the third relief plane, covered from two texts, is one event), and together
+        they still span at most SPAN (a week of weather bulletins is not one story)."""
+        starts, ends = [c.start for c in (self, other) if c.start], [c.end for c in (self, other) if c.end]
+        if starts and max(ends) - min(starts) > SPAN:
+            return False
         return not other_sequel(self.ordinals, other.ordinals) and (
             signatures.similarity(self.normalized(), other.normalized()) >= MERGE_THRESHOLD
         )
