@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from articles.search import analysis
@@ -109,17 +110,28 @@ def term(form: str) -> str:
 def read(title: str, body: str) -> Reading:
     counts, terms, definite = Counter(), set(), set()
     for weight, text in ((TITLE_WEIGHT, title), (1, lead(body))):
-        for word in analysis.words(text):
-            candidates = []
-            for reading in word.readings:
-                found = term(reading.form)
-                terms.add(found)
-                if reading.definite:
-                    definite.add(found)
-                if not reading.whole and found not in candidates:
-                    candidates.append(found)
-            counts[tuple(candidates)] += weight
+        for token in analysis.TOKEN.findall(text):
+            candidates, its_terms, its_definite = _word(token)
+            if candidates:
+                counts[candidates] += weight
+                terms.update(its_terms)
+                definite.update(its_definite)
     return Reading(counts, frozenset(terms), definite)
+
+
+@lru_cache(maxsize=100_000)
+def _word(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A token's candidate terms (as written first; not the whole-token reading of a و+ال word),
+    every term it may be read as, and those it takes the definite article in; empty for a stop word."""
+    candidates, terms, definite = [], [], []
+    for reading in analysis.analyse(token):
+        found = term(reading.form)
+        terms.append(found)
+        if reading.definite:
+            definite.append(found)
+        if not reading.whole and found not in candidates:
+            candidates.append(found)
+    return tuple(candidates), tuple(terms), tuple(definite)
 
 
 def tally(readings) -> tuple[Counter, Counter]:
