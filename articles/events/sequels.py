@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
+from functools import lru_cache
 
 from articles.arabic import fold
 
@@ -38,6 +39,7 @@ MONTHS = {fold(word) for word in ("كانون", "تشرين", "ربيع", "جم�
 WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=30_000)
 def ordinals(title: str) -> frozenset[int]:
     """The ordinal numbers a title carries (الطائرة الإغاثية الثالثة: {3})."""
     words = WORD.findall(fold(title or ""))
