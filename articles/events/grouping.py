@@ -484,7 +484,7 @@ def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:
         sql, params = rows.values_list("pk", "at", "event_signature", "event_id", "title").query.sql_with_params()
     except EmptyResultSet:  # filtered on an empty list
         return
-    with connection.cursor() as cursor:
+    with connection.chunked_cursor() as cursor:  # on the server, as QuerySet.iterator reads: a whole archive streams
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(5000):
             for pk, at, signature, event, title in chunk:
