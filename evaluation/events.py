@@ -103,16 +103,21 @@ def _labels() -> list[dict]:
     return json.loads(LABELS.read_text(encoding="utf-8"))["events"] if LABELS.exists() else []
 
 
-def _late() -> list[dict]:
+def _late(labels: list[dict]) -> list[dict]:
     """The labels added after the grouping's settings were chosen (see the labels' "about")."""
-    return [label for label in _labels() if label.get("set") == "late"]
+    return [label for label in labels if label.get("set") == "late"]
 
 
 def report() -> dict:
     """Scores on every label, on those the settings were chosen on, and on the late ones alone."""
-    late = _late()
-    earlier = [label for label in _labels() if label not in late]
-    return {"all labels": evaluate(), "earlier labels": evaluate(labels=earlier), "late labels": evaluate(labels=late)}
+    labels = _labels()
+    late = _late(labels)
+    earlier = [label for label in labels if label not in late]
+    return {
+        "all labels": evaluate(labels=labels),
+        "earlier labels": evaluate(labels=earlier),
+        "late labels": evaluate(labels=late),
+    }
 
 
 def evaluate(grouped: dict[int, object] | None = None, labels: list[dict] | None = None) -> dict:
@@ -165,18 +170,20 @@ def sweep(settings: list[tuple[float, float]]) -> None:
 
     items = list(grouping.stored_items(Article.objects.all()))
     shared = grouping.shared_pairs()
+    labels = _labels()
+    late = _late(labels)
     kept = grouping.THRESHOLD, grouping.CENTROID_THRESHOLD
     try:
         for threshold, centroid in settings:
             grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = threshold, centroid
             clusters = grouping.group([dataclasses.replace(item) for item in items], shared)
             grouped = {m.pk: n for n, cluster in enumerate(clusters) for m in cluster.members}
-            scores, late = evaluate(grouped), evaluate(grouped, _late())
+            scores, late_scores = evaluate(grouped, labels), evaluate(grouped, late)
             print(
                 f"threshold {threshold:.2f} centroid {centroid:.2f}: events {len(clusters)}, "
                 f"pairwise P {scores['pairwise_precision']:.3f} R {scores['pairwise_recall']:.3f}, "
                 f"B-cubed P {scores['bcubed_precision']:.3f} R {scores['bcubed_recall']:.3f}; "
-                f"late labels pairwise P {late['pairwise_precision']:.3f} R {late['pairwise_recall']:.3f}",
+                f"late labels pairwise P {late_scores['pairwise_precision']:.3f} R {late_scores['pairwise_recall']:.3f}",
                 flush=True,
             )
     finally:
