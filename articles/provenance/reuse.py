@@ -70,8 +70,8 @@ def find_shared_text(ids: Iterable[int]) -> set[int]:
     pairs: set[tuple[int, int]] = set()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM articles_fingerprint WHERE article_id = ANY(%s)", [list(texts)])
-        article_ids = [pk for pk, hashes in found.items() for _ in hashes]
-        hashes = [h for values in found.values() for h in values]
+        article_ids = _bigints(pk for pk, hashes in found.items() for _ in hashes)
+        hashes = _bigints(h for values in found.values() for h in values)
         cursor.execute(
             "INSERT INTO articles_fingerprint (article_id, hash) SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
             [article_ids, hashes],
@@ -119,6 +119,12 @@ def copy_fingerprints(cursor, rows: Iterator[tuple[int, str]]) -> int:
 def _copy(cursor, buffer: io.StringIO) -> None:
     with cursor.copy("COPY articles_fingerprint (hash, article_id) FROM STDIN") as copy:
         copy.write(buffer.getvalue())
+
+
+def _bigints(values: Iterable[int]) -> str:
+    """An array of integers as its text: a batch's fingerprints are some 16,000 numbers, which
+    psycopg would quote one by one, twice, in 13 ms a batch against 3.5."""
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def _forget(texts: dict[int, str]) -> None:
