@@ -35,6 +35,7 @@ from django.db.models.functions import Coalesce
 
 from articles.events import signature as signatures
 from articles.events.sequels import ordinals, other_sequel
+from articles.models.id_lists import any_of
 
 # Measured on the labelled events (evaluation/events.py --sweep): with numbered sequels kept apart
 # and the signatures' loose terms, 0.42 and 0.2 gave the best balance of pairwise precision and
@@ -241,7 +242,7 @@ def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) 
     """
     from articles.models import Article
 
-    rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=list(ids))
+    rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=any_of(ids))
     rows = rows.annotate(at=article_time()).values_list("pk", "title", "body", "at")
     new = set(new)
     readings = ((pk, at, signatures.read(title, body)) for pk, title, body, at in rows.iterator(chunk_size=2000))
@@ -328,7 +329,7 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
         return 0
     signed = sign_articles(ids, new=created)
     shared = shared_pairs(ids)
-    rows = Article.objects.filter(pk__in=ids).exclude(event__is_locked=True).annotate(at=article_time())
+    rows = Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True).annotate(at=article_time())
     rows = rows.order_by(F("at").asc(nulls_last=True), "pk").values_list("pk", "at", "event_id", "title")
     items = [Item(pk, at, signed[pk], event, ordinals(title)) for pk, at, event, title in rows]
     near = _near(items)
@@ -351,7 +352,7 @@ def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
     from articles.models import Article
 
     events = {item.event for item in known.values() if item.event is not None}
-    members = Article.objects.filter(event__in=events, event__is_locked=False).exclude(pk__in=batch)
+    members = Article.objects.filter(event__in=any_of(events), event__is_locked=False).exclude(pk__in=any_of(batch))
     clusters: dict[object, Cluster] = defaultdict(Cluster)
     for member in stored_items(members, in_time_order=True):
         clusters[member.event].add(member)
@@ -467,7 +468,7 @@ def _near(items: list[Item]) -> dict[int, set[int]]:
 def _items(ids: set[int]) -> list[Item]:
     from articles.models import Article
 
-    return list(stored_items(Article.objects.filter(pk__in=ids).exclude(event__is_locked=True)))
+    return list(stored_items(Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)))
 
 
 def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:

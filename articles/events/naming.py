@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Min
 from django.utils.text import slugify
 
 from articles.events import signature as signatures
+from articles.models.id_lists import any_of
 from articles.search import analysis
 
 KEY_NAMES = 5
@@ -63,7 +64,7 @@ def refresh_events(ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
         stats = (
-            Article.objects.filter(event__in=chunk)
+            Article.objects.filter(event__in=any_of(chunk))
             .annotate(at=article_time())
             .values("event")
             .annotate(n=Count("pk"), outlets=Count("publisher", distinct=True), first=Min("at"), last=Max("at"))
@@ -71,7 +72,7 @@ def refresh_events(ids: Iterable[int]) -> None:
         stats = {row["event"]: row for row in stats}
         members = defaultdict(list)
         for row in (
-            Article.objects.filter(event__in=chunk)
+            Article.objects.filter(event__in=any_of(chunk))
             .annotate(at=article_time())
             .order_by("at", "pk")
             .values("pk", "event", "title", "event_signature", "at")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from articles.models.article import COPY_KINDS
+from articles.models.id_lists import any_of
 
 WIRE = "wire_agency"
 DISCLOSED, CREDITED_WIRE, EARLIER = "disclosed", "wire", "earlier"
@@ -83,12 +84,12 @@ def facts_of(ids) -> dict[int, Facts]:
 
     facts = {
         pk: Facts(pk, publisher, kind, published, precision)
-        for pk, publisher, kind, published, precision in Article.objects.filter(pk__in=ids).values_list(
+        for pk, publisher, kind, published, precision in Article.objects.filter(pk__in=any_of(ids)).values_list(
             "pk", "publisher_id", "publisher__kind", "published_at", "date_precision"
         )
     }
     credits = (
-        Attribution.objects.filter(article__in=ids, kind__in=COPY_KINDS, outlet__isnull=False)
+        Attribution.objects.filter(article__in=any_of(ids), kind__in=COPY_KINDS, outlet__isnull=False)
         .exclude(review=Review.REJECTED)
         .exclude(claimed_by="text_reuse")  # what we inferred is not what the article says
         .values_list("article_id", "outlet_id")

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Q
 
+from articles.models.id_lists import any_of
 from articles.provenance.direction import COPY_KINDS, DISCLOSED, STRENGTH, Direction, facts_of, orient
 from articles.provenance.reuse import STRONG
 
@@ -42,12 +43,14 @@ def _link(ids: list[int]) -> int:
         direction = orient(facts[pair.first_id], facts[pair.second_id])
         if direction and direction.reason != "cycle" and direction.downstream in ids:
             upstreams[direction.downstream].append((direction, pair))
-    Attribution.objects.filter(article__in=ids, claimed_by=ClaimedBy.TEXT_REUSE, review=Review.UNREVIEWED).delete()
     Attribution.objects.filter(
-        article__in=ids, claimed_by=ClaimedBy.PARSER, review=Review.UNREVIEWED, upstream__isnull=False
+        article__in=any_of(ids), claimed_by=ClaimedBy.TEXT_REUSE, review=Review.UNREVIEWED
+    ).delete()
+    Attribution.objects.filter(
+        article__in=any_of(ids), claimed_by=ClaimedBy.PARSER, review=Review.UNREVIEWED, upstream__isnull=False
     ).update(upstream=None)
     attributions = defaultdict(list)
-    for attribution in Attribution.objects.filter(article__in=ids).select_related("upstream"):
+    for attribution in Attribution.objects.filter(article__in=any_of(ids)).select_related("upstream"):
         attributions[attribution.article_id].append(attribution)
     new, made = [], 0
     for article, found in upstreams.items():

@@ -28,11 +28,6 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def _shingle_texts(folded: list[str]):
-    for i in range(len(folded) - SIZE + 1):
-        yield " ".join(folded[i : i + SIZE])
-
-
 def fingerprints(text: str) -> set[int]:
     """The stored sample of the text's shingle hashes (signed 64-bit, for a bigint column)."""
     return fingerprints_of(words(text))
@@ -46,8 +41,9 @@ def fingerprints_of(folded: list[str]) -> set[int]:
     then put millions of fingerprints into a hundred-odd buckets.
     """
     found = set()
-    for shingle in _shingle_texts(folded):
-        data = shingle.encode()
+    encoded = [word.encode() for word in folded]  # a shingle's bytes are its words' bytes, spaced
+    for i in range(len(encoded) - SIZE + 1):
+        data = b" ".join(encoded[i : i + SIZE])
         if zlib.crc32(data) % SAMPLE == 0:  # the cheap hash chooses, a 64-bit digest is stored
             found.add(int.from_bytes(blake2b(data, digest_size=8).digest(), "big", signed=True))
     return found
