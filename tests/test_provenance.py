@@ -117,6 +117,35 @@ def test_fingerprints_spread_over_postgresqls_hash_buckets():
     assert len(values) > 2000 and buckets > 0.99 * len(values)
 
 
+def test_deleting_an_article_deletes_its_fingerprints_and_event_postings():
+    """The database no longer checks these index rows' articles (migration 0013): Django's cascade
+    has to remove them, and a row left behind by a raw delete must not break the next batch."""
+    from django.db import connection
+
+    from articles.events.grouping import assign_events
+    from articles.models import EventPosting, Fingerprint
+
+    wire = article("spa", WIRE_STORY, datetime(2024, 5, 1, 9, tzinfo=UTC))
+    copy = article("okaz", WIRE_STORY, datetime(2024, 5, 1, 10, tzinfo=UTC))
+    link(wire, copy)
+    assign_events([wire.pk, copy.pk], created=[wire.pk, copy.pk])
+    assert Fingerprint.objects.filter(article=wire).exists() and EventPosting.objects.filter(article=wire).exists()
+
+    wire.delete()
+    assert not Fingerprint.objects.filter(article_id=wire.pk).exists()
+    assert not EventPosting.objects.filter(article_id=wire.pk).exists()
+
+    with connection.cursor() as cursor:  # gone without Django: its index rows stay behind
+        cursor.execute("DELETE FROM articles_attribution WHERE article_id = %s OR upstream_id = %s", [copy.pk, copy.pk])
+        cursor.execute("DELETE FROM articles_sharedtext WHERE first_id = %s OR second_id = %s", [copy.pk, copy.pk])
+        cursor.execute("DELETE FROM articles_article WHERE id = %s", [copy.pk])
+    again = article("alyaum", WIRE_STORY, datetime(2024, 5, 1, 11, tzinfo=UTC))
+    link(again)
+    assign_events([again.pk], created=[again.pk])
+    again.refresh_from_db()
+    assert not SharedText.objects.exists() and again.event is not None
+
+
 def test_an_earlier_precise_publication_is_upstream():
     first = article("alriyadh", WIRE_STORY, datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
     later = article("okaz", WIRE_STORY, datetime(2024, 3, 1, 11, 30, tzinfo=UTC))
