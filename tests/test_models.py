@@ -69,3 +69,13 @@ def test_the_gazetteer_is_loaded_by_migrations():
     assert (
         Outlet.objects.filter(kind="wire_agency", country__in=["SA", "QA", "AE", "KW", "JO", "SY", "EG"]).count() >= 7
     )
+
+
+def test_a_long_id_list_selects_what_pk_in_selects():
+    from articles.models.id_lists import any_of
+
+    articles = [make_article(source_key=f"k{n}", content_hash=f"h{n}", url=f"https://x.test/{n}") for n in range(3)]
+    wanted = [articles[0].pk, articles[2].pk, 10**9]
+    assert set(Article.objects.filter(pk__in=any_of(wanted))) == {articles[0], articles[2]}
+    assert set(Article.objects.exclude(pk__in=any_of(wanted))) == {articles[1]}
+    assert not Article.objects.filter(pk__in=any_of([])).exists()
