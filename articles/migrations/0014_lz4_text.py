@@ -2,10 +2,11 @@
 
 PostgreSQL compresses every value over 2 kB before storing it out of line, with pglz unless told
 otherwise. Saving a batch of 250 corpus articles took 460 ms with pglz and 355 ms with LZ4. LZ4
-reads back faster too, which phrase searches need (each candidate's whole vector is read): on
-databases built with each, the search benchmark's typical p95 went from 54 to 44 ms at 75k articles
-and from 97 to 84 ms at a million. Values stored before keep their compression (PostgreSQL reads
-both) until they are written again. A server built without LZ4 keeps pglz.
+reads back faster too, which phrase searches need (each candidate's whole vector is read): two
+phrase searches on the corpus took 38 and 46 ms against 46 and 52 (other queries the same; at a
+million articles the benchmark's spread hides any difference). Values stored before keep their
+compression (PostgreSQL reads both) until they are written again. A server built without LZ4
+keeps pglz.
 """
 
 from django.db import migrations
