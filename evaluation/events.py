@@ -17,7 +17,8 @@ precision/recall trade-off.
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
 recall over the members. They are printed for every label, for the labels the grouping's settings
-were chosen on, and for the late ones (`"set": "late"`), labelled after the settings were fixed.
+were chosen on, for the late ones (those with a `"set"`, labelled after the settings were fixed),
+and for each set of late labels apart (`late`, 2026-11-24; `late-2`, 2026-12-03).
 """
 
 from __future__ import annotations
@@ -105,19 +106,23 @@ def _labels() -> list[dict]:
 
 def _late(labels: list[dict]) -> list[dict]:
     """The labels added after the grouping's settings were chosen (see the labels' "about")."""
-    return [label for label in labels if label.get("set") == "late"]
+    return [label for label in labels if label.get("set")]
 
 
 def report() -> dict:
-    """Scores on every label, on those the settings were chosen on, and on the late ones alone."""
+    """Scores on every label, on those the settings were chosen on, on the late ones, and on each
+    set of late ones alone."""
     labels = _labels()
     late = _late(labels)
     earlier = [label for label in labels if label not in late]
-    return {
+    scores = {
         "all labels": evaluate(labels=labels),
         "earlier labels": evaluate(labels=earlier),
         "late labels": evaluate(labels=late),
     }
+    for name in sorted({label["set"] for label in late}):
+        scores[f"late labels, set {name}"] = evaluate(labels=[label for label in late if label["set"] == name])
+    return scores
 
 
 def evaluate(grouped: dict[int, object] | None = None, labels: list[dict] | None = None) -> dict:
