@@ -23,7 +23,11 @@ VERSION = 8
 # are apart (2030م is 2030 and م).
 LATIN = "A-Za-z\u00c0-\u024f"
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d"
-TOKEN = re.compile(rf"[0-9{LATIN}]*[{LATIN}][0-9{LATIN}]*|(?:[^\W\d_{LATIN}]|[{MARKS}])+|\d+")
+LETTER = rf"[^\W\d_{LATIN}]"  # a letter of any script but the Latin one
+# Letters and marks in any order, written as runs of letters between runs of marks: Python's
+# regular expressions scan a run of one class much faster than an alternation repeated (a third
+# less time for the same tokens, and most of the text is Arabic letters).
+TOKEN = re.compile(rf"(?:{LETTER}|[{MARKS}]){LETTER}*(?:[{MARKS}]+{LETTER}*)*|[0-9{LATIN}]*[{LATIN}][0-9{LATIN}]*|\d+")
 ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 COMPOUND_ARTICLES = ("وال", "بال", "كال", "فال")
 # A token with two readings (لبوتين: ل + بوتين, or a name) is read as its bare word when the
