@@ -2,11 +2,17 @@
 
 A word is marked when one of its readings is a lexeme that made the match, so every surface
 form is marked (قيرغيزستان، لقرغيزستان، القرغيزية…), which `ts_headline` cannot do here.
+
+A page of results makes twenty snippets from texts of thousands of words: each distinct word of
+a text is analysed once, the words are listed in one pass of the tokenizer, and only the chosen
+passage is read again for its words' places in the text.
 """
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -20,35 +26,38 @@ SCANNED = 20_000  # characters: a snippet comes from the first pages of a long t
 
 def highlight(text: str, lexemes: set[str]) -> SafeString:
     """The whole text, escaped, with matching words in <mark>."""
-    tokens = _tokens(text, lexemes)
-    if not tokens:
+    words = TOKEN.findall(text)
+    if not words:
         return mark_safe(escape(text))
-    inner = _marked(text, tokens, 0, len(tokens))
-    return mark_safe(escape(text[: tokens[0][0]]) + inner + escape(text[tokens[-1][1] :]))
+    spans = [match.span() for match in TOKEN.finditer(text)]
+    inner = _marked(text, spans, _matching(words, lexemes))
+    return mark_safe(escape(text[: spans[0][0]]) + inner + escape(text[spans[-1][1] :]))
 
 
 def snippet(text: str, lexemes: set[str], size: int = SNIPPET_WORDS) -> SafeString:
     """The passage of about `size` words with the most distinct matching words, marked."""
-    tokens = _tokens(text[:SCANNED], lexemes)
-    if not tokens:
+    scanned = text[:SCANNED]
+    words = TOKEN.findall(scanned)
+    if not words:
         return mark_safe("")
-    first = _best_window(tokens, size)
-    last = min(first + size, len(tokens))
+    matching = _matching(words, lexemes)
+    hits = [(i, matching[word]) for i, word in enumerate(words) if word in matching]
+    first = _best_window(hits, size)
+    last = min(first + size, len(words))
+    spans = [match.span() for match in islice(TOKEN.finditer(scanned), first, last)]
     before = "… " if first > 0 else ""
-    after = " …" if last < len(tokens) or len(text) > SCANNED else ""
-    return mark_safe(before + _marked(text, tokens, first, last) + after)
+    after = " …" if last < len(words) or len(text) > SCANNED else ""
+    return mark_safe(before + _marked(text, spans, matching, words[first:last]) + after)
 
 
-def _tokens(text: str, lexemes: set[str]) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, the query lexemes it carries) for every token of the text."""
-    found = []
-    for match in TOKEN.finditer(text):
-        own = _lexemes(match.group())
-        found.append((*match.span(), NO_HITS if own.isdisjoint(lexemes) else own.intersection(lexemes)))
+def _matching(words: list[str], lexemes: set[str]) -> dict[str, frozenset[str]]:
+    """The distinct words that carry query lexemes, with the lexemes each carries."""
+    found = {}
+    for word in set(words):
+        own = _lexemes(word)
+        if not own.isdisjoint(lexemes):
+            found[word] = own.intersection(lexemes)
     return found
-
-
-NO_HITS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
@@ -56,27 +65,29 @@ def _lexemes(token: str) -> frozenset[str]:
     return frozenset(reading.lexeme for reading in analyse(token))
 
 
-def _best_window(tokens, size: int) -> int:
-    """The first token of the window holding the most distinct lexemes (then the most hits)."""
-    hits = [i for i, (_, _, found) in enumerate(tokens) if found]
+def _best_window(hits: list[tuple[int, frozenset[str]]], size: int) -> int:
+    """The first word of the window holding the most distinct lexemes (then the most hits)."""
+    places = [index for index, _ in hits]
     best, best_score = 0, (0, 0)
-    for index in hits:
+    for index in places:
         first = max(index - CONTEXT_BEFORE, 0)
-        inside = [tokens[i][2] for i in hits if first <= i < first + size]
-        score = (len(frozenset().union(*inside)), len(inside))
+        inside = hits[bisect.bisect_left(places, first) : bisect.bisect_left(places, first + size)]
+        score = (len(frozenset().union(*(found for _, found in inside))), len(inside))
         if score > best_score:
             best, best_score = first, score
     return best
 
 
-def _marked(text: str, tokens, first: int, last: int) -> str:
-    if first >= last:
+def _marked(text: str, spans: list[tuple[int, int]], matching: dict, words: list[str] | None = None) -> str:
+    """The text from the first span to the last, escaped, the spans of matching words marked."""
+    if not spans:
         return ""
-    out, cursor = [], tokens[first][0]
-    for start, end, found in tokens[first:last]:
-        if found:
+    words = words if words is not None else [text[start:end] for start, end in spans]
+    out, cursor = [], spans[0][0]
+    for (start, end), word in zip(spans, words, strict=True):
+        if word in matching:
             out.append(escape(text[cursor:start]))
             out.append(f"<mark>{escape(text[start:end])}</mark>")
             cursor = end
-    out.append(escape(text[cursor : tokens[last - 1][1]]))
+    out.append(escape(text[cursor : spans[-1][1]]))
     return "".join(out)
