@@ -19,6 +19,7 @@ from django.utils import timezone
 from articles.filters import PROVENANCE_CHOICES
 from articles.models import Attribution, Event
 from articles.models.article import COPY_KINDS
+from articles.models.id_lists import bigint_array
 from sources.models import Outlet, OutletKind
 
 TOP = 10
@@ -78,8 +79,8 @@ def _provenance(ids: list[int]) -> list[Count]:
     with connection.cursor() as cursor:  # one array parameter: thousands of ids bind fast
         cursor.execute(
             f"SELECT article_id, kind FROM {Attribution._meta.db_table} "
-            "WHERE article_id = ANY(%s) AND kind = ANY(%s) AND review <> 'rejected'",
-            [ids, COPY_KINDS],
+            "WHERE article_id = ANY(%s::bigint[]) AND kind = ANY(%s) AND review <> 'rejected'",
+            [bigint_array(ids), COPY_KINDS],
         )
         for article, kind in cursor.fetchall():
             (wire if kind == "wire_credit" else republished).add(article)

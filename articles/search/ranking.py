@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import connection
 
+from articles.models.id_lists import bigint_array
 from articles.search.compile import CompiledQuery
 from articles.search.expressions import NORMALIZATION, WEIGHTS
 
@@ -50,8 +51,8 @@ def _scores(ids: list[int], compiled: CompiledQuery, exact_in: str) -> tuple[dic
         exact, exact_params = f"{exact_in} @@ %s::tsquery", [compiled.exact_tsquery]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, ts_rank(%s, search_head, %s::tsquery, %s), {exact} FROM articles_article WHERE id = ANY(%s)",
-            [WEIGHTS, query, NORMALIZATION, *exact_params, ids],
+            f"SELECT id, ts_rank(%s, search_head, %s::tsquery, %s), {exact} FROM articles_article WHERE id = ANY(%s::bigint[])",
+            [WEIGHTS, query, NORMALIZATION, *exact_params, bigint_array(ids)],
         )
         rows = cursor.fetchall()
     return {pk: rank for pk, rank, _ in rows}, {pk for pk, _, is_exact in rows if not is_exact}
