@@ -335,7 +335,9 @@ def test_a_phrase_is_matched_on_positions_in_the_title_lead_or_body(client, cup_
     assert bool(compile_query(parse(query)).loose_tsquery) == ("-" not in query)
 
 
-def test_a_phrase_in_more_titles_and_leads_than_are_counted_never_reads_a_whole_vector(client, cup_news, monkeypatch):
+def test_a_phrase_in_more_titles_and_leads_than_a_reader_can_page_through_never_reads_a_whole_vector(
+    client, cup_news, monkeypatch
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -344,9 +346,23 @@ def test_a_phrase_in_more_titles_and_leads_than_are_counted_never_reads_a_whole_
     site = Outlet.objects.get(slug="sport-site")
     lead = article("افتتاح البطولة", "تنطلق منافسات كأس العالم اليوم.\n\nتقرير.", site, 5)
     monkeypatch.setattr(engine, "BROAD", 1)
-    monkeypatch.setattr(engine, "COUNTED", 1)
+    monkeypatch.setattr(engine, "REACHABLE", 1)
     with CaptureQueriesContext(connection) as queries:
         data = api(client, q='"كأس العالم"')
     assert data["broad"] and data["total_is_lower_bound"]
+    assert data["total"] == 2  # the title and the lead match; the body-only one is not checked
     assert [hit["id"] for hit in data["results"]] == [lead.pk]  # the most recent title-or-lead match
     assert not any('"search_vector" @@' in q["sql"] for q in queries.captured_queries)
+    heading = client.get("/search/", {"q": '"كأس العالم"'}).content.decode()
+    assert "نتيجتان على الأقل" in heading
+
+
+def test_a_phrase_in_fewer_titles_and_leads_than_a_reader_can_page_through_is_counted_in_bodies_too(
+    client, cup_news, monkeypatch
+):
+    from articles.search import engine
+
+    monkeypatch.setattr(engine, "BROAD", 1)
+    monkeypatch.setattr(engine, "REACHABLE", 2)
+    data = api(client, q='"كأس العالم"')
+    assert data["total"] == 2 and not data["total_is_lower_bound"]  # the title's and the body's
