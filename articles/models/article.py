@@ -112,6 +112,7 @@ class Article(RawInput):
         blank=True,
         related_name="articles",
         verbose_name="الناشر",
+        db_index=False,  # article_publisher_date (publisher, date) serves lookups by publisher
     )
     title = models.TextField("العنوان")
     body = models.TextField("النص", blank=True)
@@ -121,7 +122,7 @@ class Article(RawInput):
     captions = ArrayField(models.TextField(), verbose_name="تعليقات الصور", default=list, blank=True)
     url = models.URLField("الرابط", max_length=2000, null=True, blank=True)
     # Identity of the input (its URL, corpus id or text hash), hashed: re-ingesting finds it here.
-    source_key = models.CharField("مفتاح المصدر", max_length=64, unique=True, editable=False)
+    source_key = models.CharField("مفتاح المصدر", max_length=64, editable=False)  # unique: see Meta
     external_id = models.CharField("المعرّف الخارجي", max_length=500, blank=True)
     published_at = models.DateTimeField("تاريخ النشر", null=True, blank=True)
     date_precision = models.CharField("دقة التاريخ", max_length=8, choices=DatePrecision, default=DatePrecision.UNKNOWN)
@@ -163,7 +164,11 @@ class Article(RawInput):
     class Meta:
         verbose_name = "مقال"
         verbose_name_plural = "المقالات"
+        # Every index costs each written article row an entry (ingest writes a row more than once,
+        # search indexing rewrites it): only indexes that queries use are kept. The source key is
+        # unique by a constraint, since `unique=True` adds a second, pattern-matching index.
         constraints = [
+            models.UniqueConstraint(fields=["source_key"], name="article_source_key_unique"),
             # md5: Arabic URLs can exceed the btree row limit.
             models.UniqueConstraint(MD5("url"), name="article_url_unique"),
             models.CheckConstraint(
@@ -183,7 +188,6 @@ class Article(RawInput):
         indexes = [
             models.Index(models.F("published_at").desc(nulls_last=True), "id", name="article_latest"),
             models.Index(fields=["publisher", "published_at"], name="article_publisher_date"),
-            models.Index(fields=["content_hash"], name="article_content_hash"),
             GinIndex(fields=["search_vector"], name="article_search"),
             GinIndex(fields=["search_head"], name="article_search_head"),
         ]
