@@ -186,3 +186,20 @@ def test_the_rebuild_joins_two_events_an_article_is_like_unless_numbered_sequels
     second_plane = Item(1, at[0], {"طائرة": 1.0}, ordinals=frozenset({2}))
     third_plane = Item(2, at[1], {"مساعدات": 1.0}, ordinals=frozenset({3}))
     assert len(group([second_plane, third_plane, Item(3, at[2], {"طائرة": 1.0})], shared)) == 2
+
+
+def test_articles_a_day_apart_must_be_more_alike_than_articles_hours_apart():
+    from articles.events.grouping import Item, group
+
+    def pair(similarity: float, hours: float) -> int:
+        """The number of events two articles of this cosine, this many hours apart, make."""
+        other = (1 - similarity**2) ** 0.5
+        first = Item(1, DAY, {"ذهب": 1.0})
+        second = Item(2, DAY + timedelta(hours=hours), {"ذهب": similarity, "أوقية": other})
+        return len(group([first, second], {}))
+
+    assert pair(0.39, hours=3) == 1  # the same story, worded by another outlet the same morning
+    assert pair(0.39, hours=18) == 2
+    assert pair(0.45, hours=18) == 1
+    assert pair(0.45, hours=30) == 2  # the next day's market report from the same template
+    assert pair(0.55, hours=30) == 1
