@@ -30,6 +30,11 @@ LETTERS = str.maketrans(
         **{chr(0x06F0 + d): str(d) for d in range(10)},
     }
 )
+# The same mapping as replacements: no letter it maps to is one it maps from, so replacing each in
+# turn is the same as translating at once, and str.translate looks every character of a non-ASCII
+# text up in a dict (0.2 ms for an article, against 0.013 ms; below 20 characters it is faster).
+LETTER_PAIRS = [(chr(code), letter) for code, letter in LETTERS.items()]
+SHORT = 20
 PUNCTUATION = re.compile(r"[،؛؟«»“”‘’„″′\"'`´\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
@@ -42,9 +47,18 @@ def fold(text: str) -> str:
     """Normalize Arabic spelling so that variants compare equal; lowercases Latin too."""
     text = unicodedata.normalize("NFKC", strip_invisible(text))
     text = HARAKAT.sub("", text).replace(TATWEEL, "")
-    text = text.translate(LETTERS)
+    text = _fold_letters(text)
     text = PUNCTUATION.sub(" ", text)
     return " ".join(text.lower().split())
+
+
+def _fold_letters(text: str) -> str:
+    if len(text) < SHORT:
+        return text.translate(LETTERS)
+    for variant, letter in LETTER_PAIRS:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
 
 
 def to_western_digits(text: str) -> str:

@@ -29,6 +29,16 @@ def test_it_folds_spellings_together(a, b):
     assert lexemes(a) & lexemes(b)
 
 
+@pytest.mark.parametrize("repeat", [1, 40])  # short texts are translated, long ones replaced letter by letter
+def test_folding_maps_every_variant_letter_in_short_and_long_texts(repeat):
+    from articles.arabic import LETTERS, fold
+
+    variants = "".join(chr(code) for code in LETTERS)
+    text = " ".join([f"كلمة{variants}"] * repeat)
+    assert fold(text) == " ".join(["كلمه" + "".join(LETTERS[ord(v)] for v in variants)] * repeat)
+    assert fold(text) == fold(text.translate(LETTERS))
+
+
 def test_it_keeps_the_first_letter_of_names():
     assert "بوت" in lexemes("بوتين")
     assert "فرانس" in lexemes("فرانس")

@@ -62,7 +62,8 @@ class Shingled:
         found = _recent.get(text)
         if found is None:
             folded = words(text)
-            found = cls(folded, frozenset(hash(tuple(folded[i : i + SIZE])) for i in range(len(folded) - SIZE + 1)))
+            runs = zip(*(folded[k:] for k in range(SIZE)), strict=False)  # every run of SIZE words
+            found = cls(folded, frozenset(map(hash, runs)))
             if len(_recent) >= RECENT:
                 _recent.pop(next(iter(_recent)))
             _recent[text] = found
