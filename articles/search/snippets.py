@@ -26,11 +26,11 @@ SCANNED = 20_000  # characters: a snippet comes from the first pages of a long t
 
 def highlight(text: str, lexemes: set[str]) -> SafeString:
     """The whole text, escaped, with matching words in <mark>."""
-    words = TOKEN.findall(text)
-    if not words:
-        return mark_safe(escape(text))
     spans = [match.span() for match in TOKEN.finditer(text)]
-    inner = _marked(text, spans, _matching(words, lexemes))
+    if not spans:
+        return mark_safe(escape(text))
+    words = [text[start:end] for start, end in spans]
+    inner = _marked(text, spans, _matching(words, lexemes), words)
     return mark_safe(escape(text[: spans[0][0]]) + inner + escape(text[spans[-1][1] :]))
 
 
@@ -78,11 +78,11 @@ def _best_window(hits: list[tuple[int, frozenset[str]]], size: int) -> int:
     return best
 
 
-def _marked(text: str, spans: list[tuple[int, int]], matching: dict, words: list[str] | None = None) -> str:
-    """The text from the first span to the last, escaped, the spans of matching words marked."""
+def _marked(text: str, spans: list[tuple[int, int]], matching: dict, words: list[str]) -> str:
+    """The text from the first span to the last (the words at those spans), escaped, the spans of
+    matching words marked."""
     if not spans:
         return ""
-    words = words if words is not None else [text[start:end] for start, end in spans]
     out, cursor = [], spans[0][0]
     for (start, end), word in zip(spans, words, strict=True):
         if word in matching:
