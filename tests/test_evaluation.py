@@ -27,3 +27,13 @@ def test_the_event_labels_are_at_least_fifty_stories_each_judged_once():
     for label in labels:
         assert not set(label["members"]) & set(label["others"])
         assert label["seed"] not in label["members"] + label["others"]
+
+
+def test_the_key_name_judgments_judge_each_word_once():
+    import json
+
+    from evaluation.key_names import LABELS
+
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    assert len(labels["names"]) + len(labels["not_names"]) >= 300
+    assert not set(labels["names"]) & set(labels["not_names"])

@@ -6,18 +6,24 @@ import secrets
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db.models import Count, Max, Min
 from django.utils.text import slugify
 
+from articles.events import names
 from articles.events import signature as signatures
 from articles.models.id_lists import any_of
 from articles.search import analysis
 
 KEY_NAMES = 5
-NAME_LIKE = 0.3  # at most this share of a name's uses take the definite article (الرياض is a name)
 COMMON = 0.04  # a word in more of the archive than this is a title word (وزير، خادم), not a name
 REPRESENTATIVE_POOL = 60
+# A title word is read without its prefix when the archive has it this much more often: names
+# are found as often without their first letter as with it, only inside them (بيروت/يروت 0.92,
+# بكين/كين 1.23), a noun after a preposition is found more often alone (بتهمة/تهمة 1.41). Some
+# names are lost (فيصل/يصل 2.06).
+BARE_READING = 1.3
 
 
 # Placeholders, in one statement: bulk_create compiled a row of every field for each event, and
@@ -61,6 +67,7 @@ def refresh_events(ids: Iterable[int]) -> None:
     from articles.models import Article, Event
 
     ids = list(ids)
+    lexicon = names.Lexicon()
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
         stats = (
@@ -80,6 +87,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             members[row["event"]].append(row)
         Event.objects.filter(pk__in=[pk for pk in chunk if pk not in stats], is_locked=False).delete()
         events = list(Event.objects.filter(pk__in=list(stats)))
+        name_forms((m["title"] for group in members.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
         for event in events:
             row = stats[event.pk]
             event.article_count, event.outlet_count = row["n"], row["outlets"]
@@ -87,7 +95,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             event.ends_on = row["last"].date() if row["last"] else None
             if not event.is_locked:
                 event.title = representative(members[event.pk])["title"][:300]
-            event.key_names = key_names(members[event.pk])
+            event.key_names = key_names(members[event.pk], lexicon)
         _write(events)
 
 
@@ -130,73 +138,70 @@ def representative(members: list[dict]) -> dict:
     return max(pool, key=lambda m: signatures.similarity(m["event_signature"], total))
 
 
-# Words of headlines that never take the article but are not names: prepositions and adverbs.
-NOT_NAMES = frozenset(
-    [
-        "حول",
-        "بعد",
-        "قبل",
-        "خلال",
-        "ضد",
-        "امام",
-        "عبر",
-        "نحو",
-        "منذ",
-        "حتي",
-        "لدي",
-        "وسط",
-        "بين",
-        "دون",
-        "رغم",
-        "عقب",
-        "اثر",
-        "لقاء",
-        "جديد",
-    ]
-)
-
-
-def key_names(members: list[dict]) -> list[str]:
+def key_names(members: list[dict], lexicon: names.Lexicon) -> list[str]:
     """The names the members' titles use most (people, places, organisations), as written.
 
-    A light extractor: a name is a word the archive's titles and leads use in several articles,
-    in under COMMON of them (not وزير، خادم), and rarely with the definite article (بوتين،
-    قرغيزستان; not الحكومة), that is not a verb in the imperfect (يجري) or a preposition. A word
-    that may carry a one-letter prefix is read the way the archive knows better (بوتين is not
-    ب+وتين). Two spellings of one name count as one, shown as the titles mostly write it.
+    A name (articles.events.names) the archive's titles and leads use in several articles, and in
+    under COMMON of them (not وزير، خادم). A word that may carry a one-letter prefix is read as
+    search reads it (بوتين is not ب+وتين, لبوتين is ل+بوتين). Two spellings of one name count as
+    one, shown as the titles mostly write it. `lexicon` holds the titles' `name_forms`.
     """
     df, articles = signatures.document_frequencies()
     uses: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
     for member in members[:REPRESENTATIVE_POOL]:
-        names = {}
+        found = {}
         for readings in _title_words(member["title"]):
-            form, term, written = max(readings, key=lambda reading: df.get(reading[1], 0))
-            if _is_name(form, term, df, articles):
-                names[term] = written
-        uses.update(names.keys())
-        for term, written in names.items():
+            form, written, definite, _ = _meant(readings, lexicon)
+            term = signatures.term(form)
+            if not 2 <= df.get(term, 0) <= COMMON * articles or not names.is_name(form, lexicon):
+                continue
+            if lexicon.always_definite(form):  # الهند: a name only with its article
+                if not definite:
+                    continue
+                written = written if written.startswith("ال") else "ال" + written
+            found[term] = written
+        uses.update(found.keys())
+        for term, written in found.items():
             spellings[term][written] += 1
     return [spellings[term].most_common(1)[0][0] for term, _ in uses.most_common(KEY_NAMES)]
 
 
+def name_forms(titles: Iterable[str], lexicon: names.Lexicon) -> None:
+    """Read into `lexicon` what key_names needs to know of these titles' words (two queries)."""
+    words = [readings for title in titles for readings in _title_words(title)]
+    lexicon.load({reading.form for readings in words for reading in readings})
+    candidates = {_meant(readings, lexicon).form for readings in words}
+    lexicon.load({other for form in candidates if names.may_be_name(form) for other in names.related(form)})
+
+
+def _meant(readings: tuple[TitleWord, ...], lexicon: names.Lexicon) -> TitleWord:
+    """The reading of a title word: as written, unless the archive has the word without its
+    prefix in more articles (BARE_READING): لبوتين is ل+بوتين, بتهمة is ب+تهمة, بوتين a name."""
+    if len(readings) == 1:
+        return readings[0]
+    literal = readings[-1] if len(readings) == 2 and readings[-1].whole else readings[0]
+    bare = readings[0] if literal.whole else readings[1]
+    return bare if lexicon.articles(bare.form) >= BARE_READING * lexicon.articles(literal.form) else literal
+
+
+class TitleWord(NamedTuple):
+    form: str
+    written: str  # the form as the title writes it
+    definite: bool
+    whole: bool
+
+
 @lru_cache(maxsize=30_000)
-def _title_words(title: str) -> tuple[tuple[tuple[str, str, str], ...], ...]:
-    """For each word of a title, its readings as (form, term, the form as the title writes it).
+def _title_words(title: str) -> tuple[tuple[TitleWord, ...], ...]:
+    """For each word of a title, its readings.
 
     An event is named again whenever an article joins it, from the same titles each time.
     """
     return tuple(
         tuple(
-            (r.form, signatures.term(r.form), analysis.display(title[word.start : word.end], r.form))
+            TitleWord(r.form, analysis.display(title[word.start : word.end], r.form), r.definite, r.whole)
             for r in word.readings
         )
         for word in analysis.words(title)
     )
-
-
-def _is_name(form: str, term: str, df: dict, articles: int) -> bool:
-    if len(form) < 3 or form in NOT_NAMES or form.startswith("ي"):
-        return False
-    seen = df.get(term, 0)
-    return 2 <= seen <= COMMON * articles and signatures.definite_share(term) <= NAME_LIKE

@@ -1,0 +1,81 @@
+"""Events' key names: which headline words are names (counts written for these tests)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from articles.events import names
+from articles.events.grouping import assign_events
+from articles.models import Event
+from articles.search.indexing import index_articles
+from tests.test_events import article
+
+
+def lexicon(**counts: tuple[int, int]) -> names.Lexicon:
+    """A vocabulary of (articles, articles with the definite article) per folded form."""
+    return names.Lexicon(dict(counts))
+
+
+def test_a_word_the_archive_never_writes_with_the_article_is_a_name():
+    assert names.is_name("ترامب", lexicon(ترامب=(300, 0)))
+
+
+def test_a_word_often_written_with_the_article_is_a_common_noun():
+    assert not names.is_name("حمله", lexicon(حمله=(300, 110)))
+
+
+def test_a_present_verb_is_known_by_its_other_persons_and_its_past():
+    verb = lexicon(تعلن=(100, 0), يعلن=(300, 0), نعلن=(10, 0), اعلن=(900, 2))
+    assert not names.is_name("تعلن", verb)
+    # تونس has a يونس beside it, but no past: a name
+    assert names.is_name("تونس", lexicon(تونس=(400, 0), يونس=(30, 0)))
+    assert names.is_name("تبوك", lexicon(تبوك=(200, 0)))
+
+
+def test_a_verb_in_the_future_or_a_feminine_past_is_no_name():
+    assert not names.is_name("سيعلن", lexicon(سيعلن=(20, 0), يعلن=(300, 0), تعلن=(100, 0), اعلن=(900, 2)))
+    assert not names.is_name("اطلقت", lexicon(اطلقت=(50, 0), يطلق=(120, 0)))
+    assert names.is_name("بيروت", lexicon(بيروت=(500, 0)))  # no يبيرو
+
+
+def test_a_verbal_noun_is_known_by_its_verb_and_a_name_of_its_shape_is_not():
+    assert not names.is_name("ارتفاع", lexicon(ارتفاع=(400, 40), ارتفع=(150, 0), يرتفع=(60, 0)))
+    assert not names.is_name("سقوط", lexicon(سقوط=(200, 20), يسقط=(30, 0), تسقط=(20, 0)))
+    assert names.is_name("ايران", lexicon(ايران=(4000, 0), ايرن=(40, 0)))  # a typo is not a verb
+    assert names.is_name("بومبيو", lexicon(بومبيو=(80, 0)))
+
+
+def test_a_place_that_always_takes_the_article_is_a_name_but_an_adjective_is_not():
+    assert names.is_name("هند", lexicon(هند=(500, 495)))
+    assert not names.is_name("اسرائيلي", lexicon(اسرائيلي=(500, 495), اسرائيليه=(400, 390)))
+    assert names.is_name("سبيعي", lexicon(سبيعي=(60, 60)))  # a family name has no feminine beside it
+
+
+def test_a_noun_with_a_possessive_or_other_numbers_is_no_name():
+    assert not names.is_name("منصبه", lexicon(منصبه=(30, 0), منصب=(200, 120)))
+    assert not names.is_name("جاهز", lexicon(جاهز=(60, 2), جاهزه=(30, 1), جاهزون=(10, 0)))
+    assert names.is_name("جده", lexicon(جده=(900, 5), جد=(300, 100)))  # three letters: too few to tell
+
+
+def test_numbers_months_and_particles_are_no_names():
+    empty = lexicon()
+    assert not any(names.is_name(word, empty) for word in ["2018", "مارس", "اغسطس", "ماذا", "اكبر"])
+
+
+@pytest.mark.django_db
+def test_an_events_key_names_leave_out_its_headlines_verbs():
+    day = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
+    story = "تعلن كوالالمبور استضافة قمة آسيان", "أعلنت حكومة كوالالمبور أنها تستضيف قمة آسيان المقبلة."
+    again = "كوالالمبور تعلن استضافة قمة آسيان", "أعلنت كوالالمبور رسميا استضافة قمة آسيان المقبلة."
+    others = [
+        ("يعلن الاتحاد موعد البطولة", "أعلن الاتحاد موعد البطولة."),
+        ("نعلن نتائج المسابقة", "أعلن المنظمون نتائج المسابقة."),
+        ("يعلن المجلس خطته", "أعلن المجلس خطته الجديدة."),
+    ]
+    articles = [article("alriyadh", story, day), article("okaz", again, day + timedelta(hours=3))]
+    articles += [article("okaz", text, day + timedelta(days=10 + n)) for n, text in enumerate(others)]
+    index_articles([a.pk for a in articles])
+    assign_events([a.pk for a in articles], created=[a.pk for a in articles])
+    event = Event.objects.get(articles=articles[0])
+    assert "كوالالمبور" in event.key_names and "آسيان" in event.key_names
+    assert "تعلن" not in event.key_names
