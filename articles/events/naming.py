@@ -152,15 +152,16 @@ def key_names(members: list[dict], lexicon: names.Lexicon) -> list[str]:
     for member in members[:REPRESENTATIVE_POOL]:
         found = {}
         for readings in _title_words(member["title"]):
-            form, written, definite, _ = _meant(readings, lexicon)
+            form, surface, definite, _ = _meant(readings, lexicon)
             term = signatures.term(form)
             if not 2 <= df.get(term, 0) <= COMMON * articles or not names.is_name(form, lexicon):
                 continue
             if lexicon.always_definite(form):  # الهند: a name only with its article
                 if not definite:
                     continue
-                written = written if written.startswith("ال") else "ال" + written
-            found[term] = written
+                found[term] = "ال" + analysis.display(surface, form)
+            else:
+                found[term] = analysis.display(surface, form)
         uses.update(found.keys())
         for term, written in found.items():
             spellings[term][written] += 1
@@ -187,7 +188,7 @@ def _meant(readings: tuple[TitleWord, ...], lexicon: names.Lexicon) -> TitleWord
 
 class TitleWord(NamedTuple):
     form: str
-    written: str  # the form as the title writes it
+    surface: str  # the word as the title writes it
     definite: bool
     whole: bool
 
@@ -199,9 +200,6 @@ def _title_words(title: str) -> tuple[tuple[TitleWord, ...], ...]:
     An event is named again whenever an article joins it, from the same titles each time.
     """
     return tuple(
-        tuple(
-            TitleWord(r.form, analysis.display(title[word.start : word.end], r.form), r.definite, r.whole)
-            for r in word.readings
-        )
+        tuple(TitleWord(r.form, title[word.start : word.end], r.definite, r.whole) for r in word.readings)
         for word in analysis.words(title)
     )
