@@ -47,7 +47,7 @@ def shown(members: dict[int, list[dict]], stored: bool) -> dict[int, list[str]]:
     if stored:
         return dict(Event.objects.filter(pk__in=list(members)).values_list("pk", "key_names"))
     lexicon = names.Lexicon()
-    naming.name_forms((m["title"] for group in members.values() for m in group[: naming.REPRESENTATIVE_POOL]), lexicon)
+    names.read_titles((m["title"] for group in members.values() for m in group[: naming.REPRESENTATIVE_POOL]), lexicon)
     return {event: naming.key_names(group, lexicon) for event, group in members.items()}
 
 

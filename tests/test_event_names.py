@@ -79,3 +79,19 @@ def test_an_events_key_names_leave_out_its_headlines_verbs():
     event = Event.objects.get(articles=articles[0])
     assert "كوالالمبور" in event.key_names and "آسيان" in event.key_names
     assert "تعلن" not in event.key_names
+
+
+def test_headlines_hours_apart_naming_the_same_places_need_less_alike_words():
+    from articles.events.grouping import HOURS_APART_THRESHOLD, Item, matches
+
+    at = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
+    # cosine 0.34: under the threshold for articles hours apart (0.37)
+    first = Item(1, at, {"هجم": 0.58, "نقط": 0.58, "عسر": 0.58})
+    second = Item(2, at + timedelta(hours=5), {"هجم": 0.58, "مسلح": 0.81})
+    assert 0.3 < sum(first.signature[t] * second.signature.get(t, 0) for t in first.signature) < HOURS_APART_THRESHOLD
+    assert matches(second, [first], set()) == []
+    named = [Item(1, at, first.signature, names=frozenset({"عسر", "ابه"}))]
+    assert matches(Item(2, second.time, second.signature, names=frozenset({"عسر", "ابه"})), named, set()) == named
+    # a day apart, the same names do not help
+    later = Item(2, at + timedelta(hours=30), second.signature, names=frozenset({"عسر", "ابه"}))
+    assert matches(later, named, set()) == []

@@ -7,7 +7,8 @@ two signatures (articles.events.signature), or certain when one is a copy of the
 Sharing a passage is not enough when both have dates: agencies' template items (the second and
 the third relief plane to land in Aden) share most of their words and are different stories;
 without dates, a shared fifth of each text is the best evidence there is (seeds 000 and 001).
-"Like enough" asks more of articles a day apart than of articles hours apart (`threshold`).
+"Like enough" asks more of articles a day apart than of articles hours apart (`threshold`), and
+less of headlines hours apart that name the same people and places (NAME_BONUS).
 "Close in time" is within WINDOW of that article and SPAN of the event's first report, so a
 daily weather bulletin never chains into one month-long event. Articles with no date at all
 (some sources give none) may join any event, but only on a higher similarity.
@@ -36,6 +37,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 
 from articles.events import signature as signatures
+from articles.events.names import Lexicon, names_in, read_titles
 from articles.events.sequels import ordinals, other_sequel
 from articles.models.id_lists import any_of
 
@@ -54,6 +56,13 @@ HOURS_APART_THRESHOLD = 0.37
 HOURS_APART = timedelta(hours=12)
 DAY_APART_THRESHOLD = 0.5
 DAY_APART = timedelta(hours=24)
+# Two headlines hours apart that name the same people and places (names.py: كرواتيا and
+# الأرجنتين, عسير) are likelier one story: each name shared, up to two, adds this to their
+# similarity. Measured in memory on the 66 labels of the earlier and late sets (late-2 kept
+# out): pairwise precision 0.910 to 0.904, recall 0.777 to 0.808 (0.04: 0.908 / 0.794; 0.06:
+# 0.900 / 0.808); a day apart instead of hours, precision fell to 0.80.
+NAME_BONUS = 0.05
+NAMES_COUNTED = 2
 COPY_SHARE, COPY_BACK_SHARE = 0.8, 0.3  # a copy: most of one text in the other, some of it back
 PASSAGE_SHARE = 0.2  # undated articles: each shares this much with the other
 WINDOW = timedelta(days=2)
@@ -76,6 +85,7 @@ class Item:
     signature: dict[str, float]
     event: int | None = None
     ordinals: frozenset[int] = frozenset()  # of the title: numbered sequels are other stories
+    names: frozenset[str] = frozenset()  # the terms of its title's names (articles.events.names)
 
     def probes(self) -> list[str]:
         return sorted(self.signature, key=lambda t: -self.signature[t])[:PROBE_TERMS]
@@ -152,6 +162,8 @@ def matches(item: Item, candidates: Iterable[Item], shared: set[int]) -> list[It
         if other.pk == item.pk or not close_in_time(item, other) or other_sequel(item.ordinals, other.ordinals):
             continue
         score = 1.0 if other.pk in shared else signatures.similarity(item.signature, other.signature)
+        if item.names and item.time and other.time and abs(item.time - other.time) <= HOURS_APART:
+            score += NAME_BONUS * min(NAMES_COUNTED, len(item.names & other.names))
         if score >= threshold(item, other):
             scored.append((score, other))
     scored.sort(key=lambda pair: -pair[0])  # stable: among equals, the candidate met first
@@ -348,12 +360,17 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     signed = sign_articles(ids, new=created)
     shared = shared_pairs(ids)
     rows = Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True).annotate(at=article_time())
-    rows = rows.order_by(F("at").asc(nulls_last=True), "pk").values_list("pk", "at", "event_id", "title")
-    items = [Item(pk, at, signed[pk], event, ordinals(title)) for pk, at, event, title in rows]
+    rows = list(rows.order_by(F("at").asc(nulls_last=True), "pk").values_list("pk", "at", "event_id", "title"))
+    lexicon = Lexicon()
+    read_titles([title for *_, title in rows], lexicon)
+    items = [
+        Item(pk, at, signed[pk], event, ordinals(title), headline_names(title, lexicon))
+        for pk, at, event, title in rows
+    ]
     near = _near(items)
     wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items))
-    known = {item.pk: item for item in _items(wanted - set(ids))} | {item.pk: item for item in items}
-    placement = _Placement({pk: item.event for pk, item in known.items()}, _clusters(known, set(ids)))
+    known = {item.pk: item for item in _items(wanted - set(ids), lexicon)} | {item.pk: item for item in items}
+    placement = _Placement({pk: item.event for pk, item in known.items()}, _clusters(known, set(ids), lexicon))
     waiting = {item.pk for item in items}  # later in the batch: not yet "earlier articles"
     for item in items:
         waiting.discard(item.pk)
@@ -364,7 +381,7 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     return placement.save(signed)
 
 
-def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
+def _clusters(known: dict[int, Item], batch: set[int], lexicon: Lexicon) -> dict[object, Cluster]:
     """The events of the known articles as the rebuild sees them: their members in time order,
     without the batch's own articles, which are placed again."""
     from articles.models import Article
@@ -372,7 +389,7 @@ def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
     events = {item.event for item in known.values() if item.event is not None}
     members = Article.objects.filter(event__in=any_of(events), event__is_locked=False).exclude(pk__in=any_of(batch))
     clusters: dict[object, Cluster] = defaultdict(Cluster)
-    for member in stored_items(members, in_time_order=True):
+    for member in stored_items(members, in_time_order=True, lexicon=lexicon):
         clusters[member.event].add(member)
     return clusters
 
@@ -483,14 +500,16 @@ def _near(items: list[Item]) -> dict[int, set[int]]:
     return found
 
 
-def _items(ids: set[int]) -> list[Item]:
+def _items(ids: set[int], lexicon: Lexicon) -> list[Item]:
     from articles.models import Article
 
-    return list(stored_items(Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)))
+    articles = Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)
+    return list(stored_items(articles, lexicon=lexicon))
 
 
-def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:
-    """The given articles as grouping reads them: time, stored signature, event, titles' ordinals.
+def stored_items(articles, *, in_time_order: bool = False, lexicon: Lexicon | None = None) -> Iterator[Item]:
+    """The given articles as grouping reads them: time, stored signature, event, title's ordinals
+    and names (`lexicon` keeps what the vocabulary said of title words from one call to the next).
 
     Ingest reads some twenty of these per article it places, mostly the same recent articles batch
     after batch: the rows are read with the query Django compiles, without its per-row conversions,
@@ -505,9 +524,15 @@ def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:
         return
     with connection.chunked_cursor() as cursor:  # on the server, as QuerySet.iterator reads: a whole archive streams
         cursor.execute(sql, params)
+        lexicon = Lexicon() if lexicon is None else lexicon
         while chunk := cursor.fetchmany(5000):
+            read_titles([title for *_, title in chunk], lexicon)
             for pk, at, signature, event, title in chunk:
-                yield Item(pk, at, _parsed(signature), event, ordinals(title))
+                yield Item(pk, at, _parsed(signature), event, ordinals(title), headline_names(title, lexicon))
+
+
+def headline_names(title: str, lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(signatures.term(name.form) for name in names_in(title, lexicon))
 
 
 @lru_cache(maxsize=30_000)

@@ -18,9 +18,13 @@ Measured on hand labels (evaluation/events.py): see the README.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from articles.arabic import fold
+from articles.search import analysis
 
 NAME_DEFINITE_SHARE = 0.12  # at most this share of a name's articles write it with the article
 ALWAYS_DEFINITE = 0.98  # ... or at least this share: a place that always takes it (الهند)
@@ -32,6 +36,11 @@ COMMON_NOUN_DEFINITE = 0.3  # a noun under a suffix or an ending: the archive wr
 POSSESSIVES = ("هما", "هم", "ها", "ه", "كم", "نا")
 VERB_ENDINGS = ("ون", "ان", "وا", "ين")  # يقودون، يتفقان، خططوا
 PRESENT_PREFIXES = "تين"
+# A headline word is read without its prefix when the archive has it this much more often: names
+# are found as often without their first letter as with it, only inside them (بيروت/يروت 0.92,
+# بكين/كين 1.23), a noun after a preposition is found more often alone (بتهمة/تهمة 1.41). Some
+# names are lost (فيصل/يصل 2.06).
+BARE_READING = 1.3
 
 # Words that never take the article but are not names: prepositions, adverbs, numbers, degrees.
 NOT_NAMES = frozenset(
@@ -79,6 +88,61 @@ class Lexicon:
 
     def always_definite(self, form: str) -> bool:
         return self.articles(form) >= MIN_ARTICLES and self.definite_share(form) >= ALWAYS_DEFINITE
+
+
+class Name(NamedTuple):
+    form: str  # folded, as search reads it
+    written: str  # as the headline writes it (with its article, for a place that always takes it)
+
+
+def names_in(title: str, lexicon: Lexicon) -> list[Name]:
+    """The names of a headline, in order; `lexicon` has read it (read_titles)."""
+    found = []
+    for readings in _title_words(title):
+        word = _meant(readings, lexicon)
+        if not is_name(word.form, lexicon):
+            continue
+        if lexicon.always_definite(word.form):  # الهند: a name only with its article
+            if word.definite:
+                found.append(Name(word.form, "ال" + analysis.display(word.surface, word.form)))
+        else:
+            found.append(Name(word.form, analysis.display(word.surface, word.form)))
+    return found
+
+
+def read_titles(titles: Iterable[str], lexicon: Lexicon) -> None:
+    """Read into `lexicon` what names_in needs to know of these headlines' words (two queries)."""
+    words = [readings for title in titles for readings in _title_words(title)]
+    lexicon.load({reading.form for readings in words for reading in readings})
+    candidates = {_meant(readings, lexicon).form for readings in words}
+    lexicon.load({other for form in candidates if may_be_name(form) for other in related(form)})
+
+
+class TitleWord(NamedTuple):
+    form: str
+    surface: str  # the word as the title writes it
+    definite: bool
+    whole: bool
+
+
+@lru_cache(maxsize=30_000)
+def _title_words(title: str) -> tuple[tuple[TitleWord, ...], ...]:
+    """For each word of a headline, its readings (an event is named again from the same titles
+    whenever an article joins it)."""
+    return tuple(
+        tuple(TitleWord(r.form, title[word.start : word.end], r.definite, r.whole) for r in word.readings)
+        for word in analysis.words(title)
+    )
+
+
+def _meant(readings: tuple[TitleWord, ...], lexicon: Lexicon) -> TitleWord:
+    """The reading of a headline word: as written, unless the archive has the word without its
+    prefix in more articles (BARE_READING): لبوتين is ل+بوتين, بتهمة is ب+تهمة, بوتين a name."""
+    if len(readings) == 1:
+        return readings[0]
+    literal = readings[-1] if len(readings) == 2 and readings[-1].whole else readings[0]
+    bare = readings[0] if literal.whole else readings[1]
+    return bare if lexicon.articles(bare.form) >= BARE_READING * lexicon.articles(literal.form) else literal
 
 
 def may_be_name(form: str) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import NamedTuple
 
 from django.db.models import Count, Max, Min
 from django.utils.text import slugify
@@ -14,16 +12,10 @@ from django.utils.text import slugify
 from articles.events import names
 from articles.events import signature as signatures
 from articles.models.id_lists import any_of
-from articles.search import analysis
 
 KEY_NAMES = 5
 COMMON = 0.04  # a word in more of the archive than this is a title word (وزير، خادم), not a name
 REPRESENTATIVE_POOL = 60
-# A title word is read without its prefix when the archive has it this much more often: names
-# are found as often without their first letter as with it, only inside them (بيروت/يروت 0.92,
-# بكين/كين 1.23), a noun after a preposition is found more often alone (بتهمة/تهمة 1.41). Some
-# names are lost (فيصل/يصل 2.06).
-BARE_READING = 1.3
 
 
 # Placeholders, in one statement: bulk_create compiled a row of every field for each event, and
@@ -87,7 +79,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             members[row["event"]].append(row)
         Event.objects.filter(pk__in=[pk for pk in chunk if pk not in stats], is_locked=False).delete()
         events = list(Event.objects.filter(pk__in=list(stats)))
-        name_forms((m["title"] for group in members.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
+        names.read_titles((m["title"] for group in members.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
         for event in events:
             row = stats[event.pk]
             event.article_count, event.outlet_count = row["n"], row["outlets"]
@@ -142,64 +134,19 @@ def key_names(members: list[dict], lexicon: names.Lexicon) -> list[str]:
     """The names the members' titles use most (people, places, organisations), as written.
 
     A name (articles.events.names) the archive's titles and leads use in several articles, and in
-    under COMMON of them (not وزير، خادم). A word that may carry a one-letter prefix is read as
-    search reads it (بوتين is not ب+وتين, لبوتين is ل+بوتين). Two spellings of one name count as
-    one, shown as the titles mostly write it. `lexicon` holds the titles' `name_forms`.
+    under COMMON of them (not وزير، خادم). Two spellings of one name count as one, shown as the
+    titles mostly write it. `lexicon` has read the titles (names.read_titles).
     """
     df, articles = signatures.document_frequencies()
     uses: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
     for member in members[:REPRESENTATIVE_POOL]:
         found = {}
-        for readings in _title_words(member["title"]):
-            form, surface, definite, _ = _meant(readings, lexicon)
-            term = signatures.term(form)
-            if not 2 <= df.get(term, 0) <= COMMON * articles or not names.is_name(form, lexicon):
-                continue
-            if lexicon.always_definite(form):  # الهند: a name only with its article
-                if not definite:
-                    continue
-                found[term] = "ال" + analysis.display(surface, form)
-            else:
-                found[term] = analysis.display(surface, form)
+        for name in names.names_in(member["title"], lexicon):
+            term = signatures.term(name.form)
+            if 2 <= df.get(term, 0) <= COMMON * articles:
+                found[term] = name.written
         uses.update(found.keys())
         for term, written in found.items():
             spellings[term][written] += 1
     return [spellings[term].most_common(1)[0][0] for term, _ in uses.most_common(KEY_NAMES)]
-
-
-def name_forms(titles: Iterable[str], lexicon: names.Lexicon) -> None:
-    """Read into `lexicon` what key_names needs to know of these titles' words (two queries)."""
-    words = [readings for title in titles for readings in _title_words(title)]
-    lexicon.load({reading.form for readings in words for reading in readings})
-    candidates = {_meant(readings, lexicon).form for readings in words}
-    lexicon.load({other for form in candidates if names.may_be_name(form) for other in names.related(form)})
-
-
-def _meant(readings: tuple[TitleWord, ...], lexicon: names.Lexicon) -> TitleWord:
-    """The reading of a title word: as written, unless the archive has the word without its
-    prefix in more articles (BARE_READING): لبوتين is ل+بوتين, بتهمة is ب+تهمة, بوتين a name."""
-    if len(readings) == 1:
-        return readings[0]
-    literal = readings[-1] if len(readings) == 2 and readings[-1].whole else readings[0]
-    bare = readings[0] if literal.whole else readings[1]
-    return bare if lexicon.articles(bare.form) >= BARE_READING * lexicon.articles(literal.form) else literal
-
-
-class TitleWord(NamedTuple):
-    form: str
-    surface: str  # the word as the title writes it
-    definite: bool
-    whole: bool
-
-
-@lru_cache(maxsize=30_000)
-def _title_words(title: str) -> tuple[tuple[TitleWord, ...], ...]:
-    """For each word of a title, its readings.
-
-    An event is named again whenever an article joins it, from the same titles each time.
-    """
-    return tuple(
-        tuple(TitleWord(r.form, title[word.start : word.end], r.definite, r.whole) for r in word.readings)
-        for word in analysis.words(title)
-    )
