@@ -536,12 +536,21 @@ def stored_items(articles, *, in_time_order: bool = False, lexicon: Lexicon | No
 
 
 def headline_names(title: str, lexicon: Lexicon) -> frozenset[str]:
-    """The terms of the title's names that the vocabulary knows well enough (NAME_MIN_ARTICLES)."""
-    return frozenset(
-        signatures.term(name.form)
-        for name in names_in(title, lexicon)
-        if lexicon.articles(name.form) >= NAME_MIN_ARTICLES
-    )
+    """The terms of the title's names that the vocabulary knows well enough (NAME_MIN_ARTICLES),
+    kept with the lexicon they were read from (ingest meets the same recent titles in each batch)."""
+    if _headline_terms["lexicon"] is not lexicon:
+        _headline_terms.update(lexicon=lexicon, terms={})
+    terms = _headline_terms["terms"]
+    if title not in terms:
+        terms[title] = frozenset(
+            signatures.term(name.form)
+            for name in names_in(title, lexicon)
+            if lexicon.articles(name.form) >= NAME_MIN_ARTICLES
+        )
+    return terms[title]
+
+
+_headline_terms: dict = {"lexicon": None, "terms": {}}
 
 
 @lru_cache(maxsize=30_000)

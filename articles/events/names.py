@@ -142,8 +142,9 @@ def _names_in(title: str, lexicon: Lexicon) -> list[Name]:
 
 
 def read_titles(titles: Iterable[str], lexicon: Lexicon) -> None:
-    """Read into `lexicon` what names_in needs to know of these headlines' words (two queries)."""
-    words = [readings for title in titles for readings in _title_words(title)]
+    """Read into `lexicon` what names_in needs to know of these headlines' words (two queries;
+    none for headlines whose names it has found already)."""
+    words = [readings for title in titles if title not in lexicon.headlines for readings in _title_words(title)]
     lexicon.load({reading.form for readings in words for reading in readings})
     candidates = {_meant(readings, lexicon).form for readings in words}
     lexicon.load({other for form in candidates if may_be_name(form) for other in related(form)})

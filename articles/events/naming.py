@@ -59,7 +59,7 @@ def refresh_events(ids: Iterable[int]) -> None:
     from articles.models import Article, Event
 
     ids = list(ids)
-    lexicon = names.Lexicon()
+    lexicon = names.shared_lexicon()
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
         stats = (
