@@ -4,8 +4,10 @@ Saving a batch (parsing, outlets, search index) and tracing it (the text it shar
 archive, its upstream links, its events) cost about the same. A large ingest on a machine with
 two cores runs them side by side: the ingest saves batch after batch while a forked process traces
 them in the order they were saved, so every batch meets exactly the archive it would have met
-inline (fingerprints, postings and term counts are written by the tracer, in order). The ingest
-ends when the tracer has caught up.
+inline (fingerprints, postings and term counts are written by the tracer, in order). One thing it
+reads is written by the saving process: search's vocabulary, from which headlines' names are told
+(articles.events.names), may count a few batches the tracer has not reached. The ingest ends when
+the tracer has caught up.
 
 The two processes can meet on the same rows only when a batch updates an article the tracer is
 still working on; PostgreSQL then breaks the deadlock and the tracer runs that batch again.
