@@ -373,8 +373,8 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     ]
     near = _near(items)
     wanted = set().union(*near.values(), *(shared.get(item.pk, {}).keys() for item in items))
-    known = {item.pk: item for item in _items(wanted - set(ids), lexicon)} | {item.pk: item for item in items}
-    placement = _Placement({pk: item.event for pk, item in known.items()}, _clusters(known, set(ids), lexicon))
+    known = {item.pk: item for item in _items(wanted - set(ids))} | {item.pk: item for item in items}
+    placement = _Placement({pk: item.event for pk, item in known.items()}, _clusters(known, set(ids)))
     waiting = {item.pk for item in items}  # later in the batch: not yet "earlier articles"
     for item in items:
         waiting.discard(item.pk)
@@ -385,7 +385,7 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
     return placement.save(signed)
 
 
-def _clusters(known: dict[int, Item], batch: set[int], lexicon: Lexicon) -> dict[object, Cluster]:
+def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
     """The events of the known articles as the rebuild sees them: their members in time order,
     without the batch's own articles, which are placed again."""
     from articles.models import Article
@@ -393,7 +393,7 @@ def _clusters(known: dict[int, Item], batch: set[int], lexicon: Lexicon) -> dict
     events = {item.event for item in known.values() if item.event is not None}
     members = Article.objects.filter(event__in=any_of(events), event__is_locked=False).exclude(pk__in=any_of(batch))
     clusters: dict[object, Cluster] = defaultdict(Cluster)
-    for member in stored_items(members, in_time_order=True, lexicon=lexicon):
+    for member in stored_items(members, in_time_order=True):
         clusters[member.event].add(member)
     return clusters
 
@@ -504,16 +504,15 @@ def _near(items: list[Item]) -> dict[int, set[int]]:
     return found
 
 
-def _items(ids: set[int], lexicon: Lexicon) -> list[Item]:
+def _items(ids: set[int]) -> list[Item]:
     from articles.models import Article
 
-    articles = Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)
-    return list(stored_items(articles, lexicon=lexicon))
+    return list(stored_items(Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)))
 
 
-def stored_items(articles, *, in_time_order: bool = False, lexicon: Lexicon | None = None) -> Iterator[Item]:
+def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:
     """The given articles as grouping reads them: time, stored signature, event, title's ordinals
-    and names (`lexicon` keeps what the vocabulary said of title words from one call to the next).
+    and names (read with the process's lexicon, which keeps them from one batch to the next).
 
     Ingest reads some twenty of these per article it places, mostly the same recent articles batch
     after batch: the rows are read with the query Django compiles, without its per-row conversions,
@@ -528,8 +527,8 @@ def stored_items(articles, *, in_time_order: bool = False, lexicon: Lexicon | No
         return
     with connection.chunked_cursor() as cursor:  # on the server, as QuerySet.iterator reads: a whole archive streams
         cursor.execute(sql, params)
-        lexicon = Lexicon() if lexicon is None else lexicon
         while chunk := cursor.fetchmany(5000):
+            lexicon = shared_lexicon()
             read_titles([title for *_, title in chunk], lexicon)
             for pk, at, signature, event, title in chunk:
                 yield Item(pk, at, _parsed(signature), event, ordinals(title), headline_names(title, lexicon))

@@ -201,7 +201,7 @@ def is_name(form: str, lexicon: Lexicon) -> bool:
         return not _is_adjective(form, articles, lexicon)
     if articles and lexicon.definite_share(form) > NAME_DEFINITE_SHARE:
         return False
-    if _is_present_verb(form, articles, lexicon) or _is_present_verb(form[1:], articles, lexicon, future=form):
+    if _is_present_verb(form, articles, lexicon) or _is_future_verb(form, articles, lexicon):
         return False
     if sum(lexicon.articles(present) for present in _presents_of_past(form)) >= max(3, PATTERN_EVIDENCE * articles):
         return False
@@ -215,12 +215,14 @@ def is_name(form: str, lexicon: Lexicon) -> bool:
     return not (verbs and verbs >= max(3, PATTERN_EVIDENCE * articles))
 
 
-def _is_present_verb(form: str, articles: int, lexicon: Lexicon, future: str = "") -> bool:
+def _is_future_verb(form: str, articles: int, lexicon: Lexicon) -> bool:
+    """سيعلن: س with a present verb."""
+    return form.startswith("س") and _is_present_verb(form[1:], articles, lexicon)
+
+
+def _is_present_verb(form: str, articles: int, lexicon: Lexicon) -> bool:
     """تعلن with يعلن and أعلن. The third person masculine (يعلن) is the commonest: its others
-    need only be there (names starting with ي, يوسف، يوفنتوس, have none). With `future`, the form
-    is that word without its س (سيعلن)."""
-    if future and not future.startswith("س"):
-        return False
+    need only be there (names starting with ي, يوسف، يوفنتوس, have none)."""
     for stem in _verb_stems(form):
         persons = sum(lexicon.articles(other) for other in _other_persons(stem))
         needed = 2 if stem[0] == "ي" else max(2, VERB_EVIDENCE * articles)
