@@ -264,16 +264,12 @@ def _verb_stems(form: str) -> list[str]:
 
 
 def _other_persons(form: str) -> list[str]:
-    """تعلن: يعلن، نعلن (the present of the other persons)."""
-    if form[0] not in PRESENT_PREFIXES or len(form) < 3:
-        return []
+    """تعلن: يعلن، نعلن (the present of the other persons), for a stem of `_verb_stems`."""
     return [prefix + form[1:] for prefix in PRESENT_PREFIXES if prefix != form[0]]
 
 
 def _pasts(form: str) -> list[str]:
-    """تعلن: أعلن (folded اعلن); تكشف: كشف; يؤثر: أثر."""
-    if form[0] not in PRESENT_PREFIXES or len(form) < 3:
-        return []
+    """تعلن: أعلن (folded اعلن); تكشف: كشف; يؤثر: أثر, for a stem of `_verb_stems`."""
     return ["ا" + form[1:], form[1:], "ا" + form[2:]] if form[1] == "ؤ" else ["ا" + form[1:], form[1:]]
 
 
