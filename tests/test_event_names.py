@@ -57,6 +57,26 @@ def test_a_noun_with_a_possessive_or_other_numbers_is_no_name():
     assert names.is_name("جده", lexicon(جده=(900, 5), جد=(300, 100)))  # three letters: too few to tell
 
 
+def test_an_adverb_is_rare_beside_its_adjective_and_a_country_is_not():
+    adverb = lexicon(داخليا=(260, 0), داخلي=(1300, 1100), داخليه=(4800, 4000))
+    assert not names.is_name("داخليا", adverb)
+    country = lexicon(روسيا=(5400, 0), روسي=(2900, 2600), روسيه=(2300, 2100))
+    assert names.is_name("روسيا", country)
+
+
+def test_a_plural_in_a_construct_is_no_name_but_a_name_beside_a_longer_name_is():
+    assert not names.is_name("مقاتلي", lexicon(مقاتلي=(670, 0), مقاتلين=(1100, 810)))
+    assert not names.is_name("لاعبو", lexicon(لاعبو=(450, 0), لاعبون=(760, 640)))
+    assert names.is_name("موسكو", lexicon(موسكو=(1800, 0)))
+    assert names.is_name("ماكرو", lexicon(ماكرو=(40, 0), ماكرون=(700, 0)))  # ماكرون never takes the article
+
+
+def test_prepositions_written_with_alif_maqsura_are_not_the_names_they_fold_into():
+    vocabulary = lexicon(علي=(60000, 200), هاواي=(85, 0), حمم=(49, 46), تتدفق=(70, 0), يتدفق=(90, 0), تدفق=(120, 60))
+    found = [name.written for name in names.names_in("حمم تتدفق على هاواي مع علي", vocabulary)]
+    assert found == ["هاواي", "علي"]  # على is a preposition, علي a name
+
+
 def test_numbers_months_and_particles_are_no_names():
     empty = lexicon()
     assert not any(names.is_name(word, empty) for word in ["2018", "مارس", "اغسطس", "ماذا", "اكبر"])

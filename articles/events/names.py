@@ -11,7 +11,10 @@ write it with the definite article):
   read with the verb the archive also uses: ارتفاع with ارتفع and يرتفع, تطوير with يطور,
   مواجهة with يواجه, تراجع with يتراجع, سقوط with يسقط. A name of the same shape has no such verb
   beside it (إيران has no يرن), or far less of it than of itself.
-- A noun with a possessive suffix (منصبه) is a noun the archive writes with the article (المنصب).
+- A noun with a possessive suffix (منصبه) is a noun the archive writes with the article (المنصب),
+  and so is a plural in a construct (مقاتلي، لاعبو: المقاتلين، اللاعبون).
+- An adverb of an adjective (داخليا، خليجيا) is rare beside its adjective (الداخلي، الداخلية); a
+  country named like one (روسيا: الروسي، الروسية) is as common as its adjective.
 - Numbers, adverbs, prepositions and adjectives of degree are listed (NOT_NAMES).
 Measured on hand labels (evaluation/events.py): see the README.
 """
@@ -33,6 +36,9 @@ MIN_ARTICLES = 5  # below this, the archive says too little about how a word is 
 VERB_EVIDENCE = 0.25  # a present verb's other persons, against the word's own articles (ت، ن)
 PATTERN_EVIDENCE = 0.12  # a verbal noun's verb, against the noun's own articles
 INFLECTION_EVIDENCE = 0.25  # a noun's other genders and numbers (حلبة beside حلب is another word)
+# An adverb (داخليا) is in at most this share of the articles of its adjective (داخلي، داخلية);
+# measured on the corpus: adverbs 0.02-0.08, countries (روسيا، إسبانيا، كرواتيا) 0.38-1.5.
+ADVERB_SHARE = 0.25
 COMMON_NOUN_DEFINITE = 0.3  # a noun under a suffix or an ending: the archive writes it with the article
 POSSESSIVES = ("هما", "هم", "ها", "ه", "كم", "نا")
 VERB_ENDINGS = ("ون", "ان", "وا", "ين")  # يقودون، يتفقان، خططوا
@@ -51,13 +57,16 @@ NOT_NAMES = frozenset(
     بحق هكذا ماذا لماذا كيف متى أين غدا أمس مجددا أيضا حاليا رسميا قريبا فورا استعدادا تزامنا عاجل
     شاهد فيديو صور مليار مليارات مليون ملايين ألف آلاف أكبر أكثر أقل أعلى أدنى أفضل أهم أبرز أول آخر
     أقوى أسوأ أحدث أطول أسرع أغلى أقرب أبعد شخصين شخصا ربما سوف فقط لست لن ولن عفوا قبالة بفضل بحلول
-    مرات معظم بأي لبعض والذي يجب أوسط إنترنت ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر ثانية ثالثة
+    مرات معظم بأي لأي لبعض جراء طوال كيفية بشأن تحت والذي يجب أوسط إنترنت ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر ثانية ثالثة
     رابعة خامسة سادسة سابعة ثامنة تاسعة عاشرة نحن معا وراء سبيل لديها معها لنا لكم منا عنا علينا بنا
     فينا معنا إلينا معه معهم لديه لديهم لدينا أغلب غالبية
     يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر جانفي فيفري أفريل
     ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
     """.split()  # noqa: SIM905 - a block of words reads better than a list of 100 strings
 )
+
+# Prepositions that fold into a name's spelling (على as علي): told apart by how they are written.
+NOT_NAMES_WITH_ALIF_MAQSURA = frozenset({"علي", "الي"})
 
 
 @dataclass
@@ -132,6 +141,8 @@ def _names_in(title: str, lexicon: Lexicon) -> list[Name]:
     found = []
     for readings in _title_words(title):
         word = _meant(readings, lexicon)
+        if word.surface.endswith("ى") and word.form in NOT_NAMES_WITH_ALIF_MAQSURA:
+            continue  # على، إلى, folded as the names علي، الي
         if not is_name(word.form, lexicon):
             continue
         if lexicon.always_definite(word.form):  # الهند: a name only with its article
@@ -187,8 +198,16 @@ def related(form: str) -> list[str]:
     """The forms whose counts decide whether `form` is a name (see is_name)."""
     stems = [*_verb_stems(form), *(_verb_stems(form[1:]) if form.startswith("س") else [])]
     verbs = [other for stem in stems for other in (*_other_persons(stem), *_pasts(stem))] + _presents_of_past(form)
-    adjectives = [form + "ه", form[:-1]]
-    return [*verbs, *_verbs_of_pattern(form), *_possessed(form), *_accusative(form), *adjectives, *_inflections(form)]
+    adjectives = [form + "ه", form[:-1], *_adjectives_of_adverb(form)]
+    return [
+        *verbs,
+        *_verbs_of_pattern(form),
+        *_possessed(form),
+        *_accusative(form),
+        *adjectives,
+        *_inflections(form),
+        *_plurals_in_construct(form),
+    ]
 
 
 def is_name(form: str, lexicon: Lexicon) -> bool:
@@ -208,6 +227,8 @@ def is_name(form: str, lexicon: Lexicon) -> bool:
     if any(_common_noun(base, articles, lexicon) for base in _possessed(form)):
         return False
     if any(lexicon.articles(base) >= articles and _common_noun(base, articles, lexicon) for base in _accusative(form)):
+        return False
+    if _is_adverb(form, articles, lexicon) or _is_plural_in_construct(form, articles, lexicon):
         return False
     if sum(lexicon.articles(other) for other in _inflections(form)) >= max(3, INFLECTION_EVIDENCE * articles):
         return False
@@ -237,6 +258,30 @@ def _is_adjective(form: str, articles: int, lexicon: Lexicon) -> bool:
     """الإسرائيلي beside الإسرائيلية (an adjective takes both genders; a family name, السبيعي, not)."""
     other = form + "ه" if form.endswith("ي") else form[:-1] if form.endswith("يه") else ""
     return bool(other) and lexicon.articles(other) >= PATTERN_EVIDENCE * articles
+
+
+def _is_adverb(form: str, articles: int, lexicon: Lexicon) -> bool:
+    adjectives = sum(lexicon.articles(adjective) for adjective in _adjectives_of_adverb(form))
+    return adjectives >= MIN_ARTICLES and articles <= ADVERB_SHARE * adjectives
+
+
+def _adjectives_of_adverb(form: str) -> list[str]:
+    """داخليا: داخلي، داخلية (the adjective's two genders)."""
+    return [form[:-1], form[:-1] + "ه"] if form.endswith("يا") and len(form) >= 5 else []
+
+
+def _is_plural_in_construct(form: str, articles: int, lexicon: Lexicon) -> bool:
+    """مقاتلي beside المقاتلين; not ماكرو beside ماكرون, a name that never takes the article."""
+    return any(
+        lexicon.articles(plural) >= max(3, INFLECTION_EVIDENCE * articles)
+        and lexicon.definite_share(plural) > COMMON_NOUN_DEFINITE
+        for plural in _plurals_in_construct(form)
+    )
+
+
+def _plurals_in_construct(form: str) -> list[str]:
+    """مقاتلي: مقاتلين; لاعبو: لاعبون."""
+    return [form + "ن"] if form.endswith(("ي", "و")) and len(form) >= 4 else []
 
 
 def _common_noun(base: str, articles: int, lexicon: Lexicon) -> bool:
