@@ -41,6 +41,9 @@ def test_a_verb_in_the_future_or_a_feminine_past_is_no_name():
 def test_a_verbal_noun_is_known_by_its_verb_and_a_name_of_its_shape_is_not():
     assert not names.is_name("ارتفاع", lexicon(ارتفاع=(400, 40), ارتفع=(150, 0), يرتفع=(60, 0)))
     assert not names.is_name("سقوط", lexicon(سقوط=(200, 20), يسقط=(30, 0), تسقط=(20, 0)))
+    assert not names.is_name("انهاء", lexicon(انهاء=(2000, 20), ينهي=(500, 0), انهي=(780, 0)))
+    assert not names.is_name("اعاده", lexicon(اعاده=(5500, 100), يعيد=(560, 0), اعاد=(470, 0)))
+    assert names.is_name("اسامه", lexicon(اسامه=(670, 0), اسام=(7, 0)))
     assert names.is_name("ايران", lexicon(ايران=(4000, 0), ايرن=(40, 0)))  # a typo is not a verb
     assert names.is_name("بومبيو", lexicon(بومبيو=(80, 0)))
 

@@ -8,7 +8,8 @@ write it with the definite article):
 - A headline's verbs never take the article either. A verb in the present (تعلن، تطلق، تكشف) is
   known by its other persons in the archive (يعلن، نعلن) together with its past (أعلن).
 - Neither do verbal nouns in a construct (ارتفاع الأسعار، مواجهة الفريقين). Their patterns are
-  read with the verb the archive also uses: ارتفاع with ارتفع and يرتفع, تطوير with يطور,
+  read with the verb the archive also uses: ارتفاع with ارتفع and يرتفع, إنهاء with أنهى and ينهي,
+  إعادة with أعاد and يعيد, تطوير with يطور,
   مواجهة with يواجه, تراجع with يتراجع, سقوط with يسقط. A name of the same shape has no such verb
   beside it (إيران has no يرن), or far less of it than of itself.
 - A noun with a possessive suffix (منصبه) is a noun the archive writes with the article (المنصب),
@@ -324,6 +325,10 @@ def _verbs_of_pattern(form: str) -> list[str]:
     if form[0] == "ا" and len(form) >= 5 and form[-2] == "ا":  # ارتفاع: ارتفع، يرتفع، ترتفع
         stem = form[1:-2] + form[-1]
         verbs += [form[:-2] + form[-1], "ي" + stem, "ت" + stem]
+    if form[0] == "ا" and len(form) == 5 and form.endswith("اء"):  # إنهاء: أنهى، ينهي، تنهي
+        verbs += ["ا" + form[1:3] + "ي", "ي" + form[1:3] + "ي", "ت" + form[1:3] + "ي"]
+    if form[0] == "ا" and len(form) == 5 and form[2] == "ا" and form[-1] == "ه":  # إعادة: أعاد، يعيد، تعيد
+        verbs += [form[:2] + "ا" + form[3], "ي" + form[1] + "ي" + form[3], "ت" + form[1] + "ي" + form[3]]
     if form[0] == "ت" and len(form) == 5 and form[-2] == "ي":  # تطوير: يطور
         verbs.append("ي" + form[1:-2] + form[-1])
     if form[0] == "ت" and len(form) >= 5 and form[2] == "ا":  # تراجع: يتراجع
