@@ -3,7 +3,8 @@
     .venv/bin/python -m evaluation.key_names [--stored]   (part of make eval-events)
 
 The sample: the events (of two articles or more) of the corpus articles whose id's MD5 starts with
-SAMPLE_PREFIX, so it stays the same through rebuilds. Each event's key names are extracted again
+SAMPLE_PREFIX, so it stays the same through rebuilds; and a second one, HELD_OUT_PREFIX, judged
+after the rules were last changed (2026-12-04). Each event's key names are extracted again
 from its members' titles (articles.events.naming.key_names); `--stored` scores those saved with
 the events instead (what the extractor of their last rebuild found). Labels
 (evaluation/name_labels.json) judge words as shown: a name of a person, place or organisation
@@ -21,9 +22,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "name_labels.json"
 SAMPLE_PREFIX = "00"
+# A second sample, judged after the rules of 2026-12-04 were fixed: held out.
+HELD_OUT_PREFIX = "01"
 
 
-def sample_events() -> dict[int, list[dict]]:
+def sample_events(prefix: str = SAMPLE_PREFIX) -> dict[int, list[dict]]:
     """The sampled events' members, in time order, as refresh_events reads them."""
     from django.db.models.functions import MD5
 
@@ -31,7 +34,7 @@ def sample_events() -> dict[int, list[dict]]:
     from articles.models import Article
 
     seeds = Article.objects.annotate(key=MD5("external_id")).filter(
-        key__startswith=SAMPLE_PREFIX, event__article_count__gte=2
+        key__startswith=prefix, event__article_count__gte=2
     )
     members = defaultdict(list)
     rows = Article.objects.filter(event__in=seeds.values("event")).annotate(at=article_time()).order_by("at", "pk")
@@ -72,7 +75,9 @@ def main() -> int:
 
     if not use_corpus_database():
         return 0
-    print(json.dumps(score(shown(sample_events(), "--stored" in sys.argv)), ensure_ascii=False, indent=1))
+    stored = "--stored" in sys.argv
+    for name, prefix in (("sample", SAMPLE_PREFIX), ("held out", HELD_OUT_PREFIX)):
+        print(name, json.dumps(score(shown(sample_events(prefix), stored)), ensure_ascii=False, indent=1))
     return 0
 
 
