@@ -33,9 +33,7 @@ def sample_events(prefix: str = SAMPLE_PREFIX) -> dict[int, list[dict]]:
     from articles.events.grouping import article_time
     from articles.models import Article
 
-    seeds = Article.objects.annotate(key=MD5("external_id")).filter(
-        key__startswith=prefix, event__article_count__gte=2
-    )
+    seeds = Article.objects.annotate(key=MD5("external_id")).filter(key__startswith=prefix, event__article_count__gte=2)
     members = defaultdict(list)
     rows = Article.objects.filter(event__in=seeds.values("event")).annotate(at=article_time()).order_by("at", "pk")
     for row in rows.values("pk", "event", "title", "event_signature", "at"):
