@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.management import call_command
 
+from articles.events.coverage import related_events
 from articles.events.editing import merge_events, move_articles
 from articles.events.grouping import assign_events
 from articles.models import Article, Event
@@ -203,3 +204,19 @@ def test_articles_a_day_apart_must_be_more_alike_than_articles_hours_apart():
     assert pair(0.45, hours=18) == 1
     assert pair(0.45, hours=30) == 2  # the next day's market report from the same template
     assert pair(0.55, hours=30) == 1
+
+
+def test_related_events_share_the_most_names_first_then_the_most_coverage():
+    def event(slug, names, articles, day):
+        return Event.objects.create(
+            title=slug, slug=slug, key_names=names, article_count=articles, starts_on=day, ends_on=day
+        )
+
+    day = DAY.date()
+    visit = event("visit", ["بوتين", "جباروف", "روسيا"], 4, day)
+    talks = event("talks", ["بوتين", "جباروف"], 3, day + timedelta(days=2))
+    russia = event("russia", ["روسيا"], 50, day)
+    kremlin = event("kremlin", ["بوتين", "الكرملين"], 10, day - timedelta(days=3))
+    event("later", ["بوتين", "جباروف"], 9, day + timedelta(days=45))  # another month
+    event("other", ["كازاخستان"], 20, day)
+    assert related_events(visit) == [talks, russia, kremlin]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from articles.models import Article, Attribution, Event, Review, SharedText
 from articles.models.article import COPY_KINDS, REPUBLICATION_KINDS
@@ -146,11 +147,16 @@ def _roles(ids: set[int], shared: list[tuple], sources: set[int]) -> dict[int, s
 
 
 def related_events(event: Event) -> list[Event]:
-    """Other events naming the same people and places, nearest in time first."""
+    """Other events of the month around it naming the same people and places: those sharing the
+    most names first (an event naming بوتين and جباروف before one naming only روسيا), then the
+    most covered, then the nearest in time."""
     if not event.key_names:
         return []
     related = Event.objects.exclude(pk=event.pk).filter(key_names__overlap=event.key_names, article_count__gt=0)
     if event.starts_on:
         window = timedelta(days=30)
         related = related.filter(starts_on__range=(event.starts_on - window, event.starts_on + window))
-    return list(related.order_by("-article_count", "-starts_on")[:RELATED])
+    # Names shared, counted in SQL: an event naming مصر overlaps with hundreds of that month's.
+    shared = RawSQL("cardinality(ARRAY(SELECT unnest(articles_event.key_names) INTERSECT SELECT unnest(%s::varchar[])))", [event.key_names])
+    related = related.annotate(shared=shared).order_by("-shared", "-article_count", "-starts_on", "pk")
+    return list(related[:RELATED])

@@ -50,7 +50,8 @@ PRESENT_PREFIXES = "تين"
 # names are lost (فيصل/يصل 2.06).
 BARE_READING = 1.3
 
-# Words that never take the article but are not names: prepositions, adverbs, numbers, degrees.
+# Words that never take the article but are not names: prepositions, adverbs, numbers, degrees,
+# and honorifics always followed by what they honour (خادم الحرمين، ولي العهد، سمو الأمير).
 NOT_NAMES = frozenset(
     fold(word)
     for word in """
@@ -61,6 +62,7 @@ NOT_NAMES = frozenset(
     مرات معظم بأي لأي لبعض جراء طوال كيفية بشأن تحت والذي يجب أوسط إنترنت ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر ثانية ثالثة
     رابعة خامسة سادسة سابعة ثامنة تاسعة عاشرة نحن معا وراء سبيل لديها معها لنا لكم منا عنا علينا بنا
     فينا معنا إلينا معه معهم لديه لديهم لدينا أغلب غالبية
+    خادم ولي سمو صاحب معالي فخامة جلالة سماحة
     يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر جانفي فيفري أفريل
     ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
     """.split()  # noqa: SIM905 - a block of words reads better than a list of 100 strings
