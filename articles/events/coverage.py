@@ -157,6 +157,9 @@ def related_events(event: Event) -> list[Event]:
         window = timedelta(days=30)
         related = related.filter(starts_on__range=(event.starts_on - window, event.starts_on + window))
     # Names shared, counted in SQL: an event naming مصر overlaps with hundreds of that month's.
-    shared = RawSQL("cardinality(ARRAY(SELECT unnest(articles_event.key_names) INTERSECT SELECT unnest(%s::varchar[])))", [event.key_names])
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(articles_event.key_names) INTERSECT SELECT unnest(%s::varchar[])))",
+        [event.key_names],
+    )
     related = related.annotate(shared=shared).order_by("-shared", "-article_count", "-starts_on", "pk")
     return list(related[:RELATED])
