@@ -18,7 +18,7 @@ Scores over the judged articles: pairwise precision and recall (pairs of members
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
 recall over the members. They are printed for every label, for the labels the grouping's settings
 were chosen on, for the late ones (those with a `"set"`, labelled after the settings were fixed),
-and for each set of late labels apart (`late`, 2026-11-24; `late-2`, 2026-12-03).
+and for each set of late labels apart (`late`, 2026-11-24; `late-2`, 2026-12-03; `late-3`, 2026-12-04).
 """
 
 from __future__ import annotations
