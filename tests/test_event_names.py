@@ -30,6 +30,7 @@ def test_a_present_verb_is_known_by_its_other_persons_and_its_past():
     # تونس has a يونس beside it, but no past: a name
     assert names.is_name("تونس", lexicon(تونس=(400, 0), يونس=(30, 0)))
     assert names.is_name("تبوك", lexicon(تبوك=(200, 0)))
+    assert not names.is_name("يمتطون", lexicon(يمتطون=(6, 0)))  # a plural present, even rare
 
 
 def test_a_verb_in_the_future_or_a_feminine_past_is_no_name():

@@ -246,7 +246,11 @@ def _is_future_verb(form: str, articles: int, lexicon: Lexicon) -> bool:
 
 def _is_present_verb(form: str, articles: int, lexicon: Lexicon) -> bool:
     """تعلن with يعلن and أعلن. The third person masculine (يعلن) is the commonest: its others
-    need only be there (names starting with ي, يوسف، يوفنتوس, have none)."""
+    need only be there (names starting with ي, يوسف، يوفنتوس, have none). Its plural (يمتطون) is a
+    verb whatever the archive says: the corpus's sixty commonest such forms are all verbs but one
+    plural adjective (يمنيون)."""
+    if form[0] == "ي" and form.endswith("ون") and len(form) >= 5:
+        return True
     for stem in _verb_stems(form):
         persons = sum(lexicon.articles(other) for other in _other_persons(stem))
         needed = 2 if stem[0] == "ي" else max(2, VERB_EVIDENCE * articles)
