@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.utils import timezone
 
 from articles.models import Event
@@ -14,6 +15,7 @@ PROVENANCE_CHOICES = [
     ("wire", "من وكالات الأنباء"),
 ]
 SORT_CHOICES = [("relevance", "الأكثر صلة"), ("newest", "الأحدث"), ("oldest", "الأقدم")]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})  # the browser's date picker; it sends YYYY-MM-DD
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -28,8 +30,8 @@ class ArticleFilter(django_filters.FilterSet):
         field_name="event", to_field_name="slug", queryset=Event.objects.all(), label="الحدث"
     )
     provenance = django_filters.ChoiceFilter(choices=PROVENANCE_CHOICES, method="filter_provenance", label="المصدر")
-    since = django_filters.DateFilter(method="filter_since", label="من تاريخ")
-    until = django_filters.DateFilter(method="filter_until", label="إلى تاريخ")
+    since = django_filters.DateFilter(method="filter_since", label="من تاريخ", widget=DATE_INPUT)
+    until = django_filters.DateFilter(method="filter_until", label="إلى تاريخ", widget=DATE_INPUT)
     sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="keep", label="الترتيب", empty_label=None)
 
     def filter_provenance(self, queryset, name, value):
@@ -54,8 +56,8 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 class EventFilter(django_filters.FilterSet):
     """The event list: events reported in a date range, by an outlet, or by outlets of a country."""
 
-    since = django_filters.DateFilter(field_name="ends_on", lookup_expr="gte", label="من تاريخ")
-    until = django_filters.DateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ")
+    since = django_filters.DateFilter(field_name="ends_on", lookup_expr="gte", label="من تاريخ", widget=DATE_INPUT)
+    until = django_filters.DateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ", widget=DATE_INPUT)
     outlet = django_filters.ModelChoiceFilter(
         field_name="articles__publisher__slug", to_field_name="slug", queryset=Outlet.objects.all(),
         label="المنفذ", distinct=True,

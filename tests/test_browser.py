@@ -121,3 +121,15 @@ def test_the_keyboard_skips_to_the_content_and_reaches_the_search_box(page):
     page.wait_for_url("**/search/**")
     assert page.locator(".search-hit").count() >= 1
     check(page, "7-keyboard-search")
+
+
+def test_an_editor_narrows_the_events_to_dates_picked_in_the_calendar(page):
+    page.goto(page.base + "/events/")
+    assert page.get_attribute("#id_since", "type") == "date" and page.get_attribute("#id_until", "type") == "date"
+    listed = page.locator(".event-list li a").count()
+    assert listed >= 1
+    page.fill("#id_since", "2099-01-01")  # a date picker takes its value as YYYY-MM-DD
+    page.click(".search-form button")
+    page.wait_for_url("**since=2099-01-01**")
+    assert "لا أحداث بهذه الشروط." in page.inner_text("main")
+    check(page, "8-events-by-date")
