@@ -47,9 +47,7 @@ def shown(members: dict[int, list[dict]], stored: bool) -> dict[int, list[str]]:
 
     if stored:
         return dict(Event.objects.filter(pk__in=list(members)).values_list("pk", "key_names"))
-    lexicon = names.Lexicon()
-    names.read_titles((m["title"] for group in members.values() for m in group[: naming.REPRESENTATIVE_POOL]), lexicon)
-    return {event: naming.key_names(group, lexicon) for event, group in members.items()}
+    return naming.key_names_of(members, names.Lexicon())
 
 
 def score(found: dict[int, list[str]]) -> dict:

@@ -83,7 +83,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             members[row["event"]].append(row)
         Event.objects.filter(pk__in=[pk for pk in chunk if pk not in stats], is_locked=False).delete()
         events = list(Event.objects.filter(pk__in=list(stats)))
-        names.read_titles((m["title"] for group in members.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
+        found = key_names_of(members, lexicon)
         for event in events:
             row = stats[event.pk]
             event.article_count, event.outlet_count = row["n"], row["outlets"]
@@ -91,7 +91,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             event.ends_on = row["last"].date() if row["last"] else None
             if not event.is_locked:
                 event.title = representative(members[event.pk])["title"][:300]
-            event.key_names = key_names(members[event.pk], lexicon)
+            event.key_names = found[event.pk]
         _write(events)
 
 
@@ -132,6 +132,12 @@ def representative(members: list[dict]) -> dict:
     for member in pool:
         total.update(member["event_signature"])
     return max(pool, key=lambda m: signatures.similarity(m["event_signature"], total))
+
+
+def key_names_of(events: dict[int, list[dict]], lexicon: names.Lexicon) -> dict[int, list[str]]:
+    """The key names of several events (their members in time order), their titles read at once."""
+    names.read_titles((m["title"] for group in events.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
+    return {event: key_names(group, lexicon) for event, group in events.items()}
 
 
 def key_names(members: list[dict], lexicon: names.Lexicon) -> list[str]:
