@@ -148,11 +148,11 @@ def check_variants() -> dict:
     """Recall of labelled spelling variants, and the share of admitted variants that are wrong."""
     labels = json.loads(VARIANTS.read_text(encoding="utf-8"))
     report = {}
-    for sample in ("same", "same_late"):
+    for sample in ("same", "same_late", "same_3"):
         found = sum(_variant_found(word, other) for word, other in labels[sample])
         report[f"{sample}: variant pairs"] = len(labels[sample])
         report[f"{sample}: variant recall"] = round(found / len(labels[sample]), 3)
-    for sample in ("admitted", "held_out", "held_out_late"):
+    for sample in ("admitted", "held_out", "held_out_late", "held_out_3"):
         judged = wrong = 0
         for word, verdicts in labels[sample].items():
             for form in _admitted(word):

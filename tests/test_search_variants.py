@@ -101,3 +101,45 @@ def test_a_word_with_a_proclitic_is_not_a_variant_unless_the_bare_word_is_counte
     terms("لينكين", 40)  # counted wherever بلينكين is: its second reading
     assert admitted("بكارين") == set()
     assert admitted("بلينكن") == {"بلينكين"}
+
+
+def test_a_name_starts_with_its_own_sound_in_every_spelling(terms):
+    terms("ساندرز", 150)
+    terms("زاندرز", 3)  # another name: an s and a z do not start one name
+    terms("طرابزون", 15)
+    terms("ترابزون", 2)  # a t is written ط or ت
+    assert admitted("ساندرز") == set()
+    assert admitted("طرابزون") == {"ترابزون"}
+
+
+def test_each_foreign_g_may_be_written_otherwise(terms):
+    terms("غوغل", 450)
+    terms("جوجل", 290)
+    terms("جوغل", 4)
+    terms("غوفل", 2)  # a consonant other than the g: another word
+    assert admitted("غوغل") == {"جوجل", "جوغل"}
+
+
+def test_a_variant_starting_as_the_query_word_does_is_read_as_it_is(terms):
+    terms("بيونغ", 360)  # read whole, though يونغ is a word too
+    terms("يونغ", 120)
+    terms("بيونج", 13)
+    terms("يونج", 200)  # Kim Jong: more common, yet بيونج is not ب + يونج beside بيونغ
+    terms("بايرن", 540)
+    terms("بايران", 150)
+    terms("ايران", 5000)  # ب + ايران: بايرن does not start as ب + ايرن
+    assert admitted("بيونغ") == {"بيونج"}
+    assert admitted("بايرن") == set()
+
+
+def test_a_name_stemmed_as_the_query_word_is_keeps_its_variants(terms):
+    terms("غابون", 53, 53, lexeme="غاب")
+    terms("غاب", 580)  # "was absent": far more common beside غابون than جاب is beside جابون
+    terms("جابون", 15, 15, lexeme="جاب")
+    terms("جاب", 35)
+    terms("ماكرون", 710, lexeme="ماكر")
+    terms("ماكر", 11)
+    terms("مغايرون", 1, lexeme="مغاير")
+    terms("مغاير", 70)  # "differing" + ون: a stem far more common beside it than ماكر beside ماكرون
+    assert {v.form for v in vocabulary.variants("غابون", ("غاب",))} == {"جابون"}
+    assert {v.form for v in vocabulary.variants("ماكرون", ("ماكر",))} == set()

@@ -38,6 +38,11 @@ MIN_FORM = 4  # letters; shorter words have too many look-alikes
 MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
 G_SKELETON = 3  # when only the letter for a foreign g differs (هونغ/هونج)
 G_LETTERS = {"غ", "ج"}  # a foreign g: Egypt writes ج, the Levant and the Gulf غ
+G_AS_ONE = str.maketrans({"غ": "ج"})  # not an edit: غوغل/جوجل differ in spelling only
+# The letters a name may start with in another spelling: a g or k (غوارديولا/جوارديولا،
+# كازاخستان/قازاخستان), a t (طرابزون/ترابزون), an s or d, or a silent h (هولاند/اولاند). An s
+# and a z, or an s and a sh, start other names (ساندرز/زاندرز).
+FIRST_LETTERS = ({"غ", "ج", "ق", "ك"}, {"ت", "ط"}, {"س", "ص"}, {"د", "ض"}, {"ه", "ا"})
 TRIGRAM_SIMILARITY = 0.5
 MAX_EDITS = 2
 SHORT_FORM = 5  # up to five letters, variants differ by one letter (ترامب/ترمب, not فرنسا/فرانسوا)
@@ -98,7 +103,7 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
-    other_words = _other_words(candidates)
+    other_words = _other_words(form, lexemes, candidates)
     candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
 
@@ -147,7 +152,7 @@ def _nisba_of_names(forms: list[str]) -> dict[str, str]:
     return {form: ending for form, (base, ending) in bases.items() if {base, base + "ا"} & names}
 
 
-def _other_words(candidates: list[Variant]) -> set[str]:
+def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant]) -> set[str]:
     """Lexemes of candidates that are another word with a suffix or a proclitic, that word being
     more common than the candidate itself: بينكين stems to بينك ("between you"), بايران is
     ب + ايران ("in Iran", not بايرن), and matching them would find other words."""
@@ -158,17 +163,38 @@ def _other_words(candidates: list[Variant]) -> set[str]:
     bare |= {
         strip_article(v.form): (v, ARTICLE_READING_FACTOR) for v in candidates if v.form.startswith(COMPOUND_ARTICLES)
     }
-    found = dict(SearchTerm.objects.filter(form__in=[*stems, *bare]).values_list("form", "article_count"))
-    return {stem for stem, v in stems.items() if found.get(stem, 0) >= v.article_count} | {
-        v.lexeme for word, (v, factor) in bare.items() if found.get(word, 0) > factor * v.article_count
+    own_stems = [lexeme for lexeme in lexemes if lexeme != form and form.startswith(lexeme)]
+    found = dict(
+        SearchTerm.objects.filter(form__in=[*stems, *bare, *own_stems, form, form[1:]]).values_list(
+            "form", "article_count"
+        )
+    )
+    # A name indexed with a suffix stemmed off (غابون as غاب + ون) has variants stemmed alike
+    # (جابون): they are another word only if their stem is more common beside them than the
+    # query word's is beside it.
+    own_ratio = max((found.get(stem, 0) / found.get(form, 1) for stem in own_stems), default=0)
+    # A query word that could be read with a proclitic too, and is read whole (بيونغ, though يونغ
+    # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج.
+    whole = form[0] in PROCLITICS and found.get(form[1:], 0) > 0
+    return {stem for stem, v in stems.items() if found.get(stem, 0) >= max(1, own_ratio) * v.article_count} | {
+        v.lexeme
+        for word, (v, factor) in bare.items()
+        if found.get(word, 0) > factor * v.article_count
+        and not (whole and v.form[0] == form[0] and _sounds_alike(form[1:], v.form[1:]))
     }
+
+
+def _sounds_alike(form: str, other: str) -> bool:
+    return sound_skeleton(form) == sound_skeleton(other)
 
 
 def is_variant(form: str, other: str) -> bool:
     """Whether `other` may be another spelling of `form`, not another word."""
     if other[0] in PROCLITICS and (other[1:] == form or skeleton(other[1:]) == skeleton(form)):
         return False  # the same word with و/ب/ل…: matched already through its bare reading
-    edits = edit_distance(form, other)
+    if form[0] != other[0] and not any({form[0], other[0]} <= letters for letters in FIRST_LETTERS):
+        return False  # ساندرز/زاندرز: a name's first sound is written one way
+    edits = edit_distance(form.translate(G_AS_ONE), other.translate(G_AS_ONE))
     if edits > (1 if min(len(form), len(other)) <= SHORT_FORM else MAX_EDITS):
         return False
     if form[-1] in FINAL_VOWELS and form[-2:] != other[-2:]:
@@ -185,9 +211,9 @@ def is_variant(form: str, other: str) -> bool:
 
 def _g_written_otherwise(form: str, other: str) -> bool:
     """The same letters but for a foreign g, written غ in one and ج in the other (جونغ/جونج,
-    شويغو/شويجو): so short a name may differ in nothing else."""
+    شويغو/شويجو, غوغل/جوجل): so short a name may differ in nothing else."""
     differ = [{a, b} for a, b in zip(form, other, strict=False) if a != b]
-    return len(form) == len(other) and differ == [G_LETTERS]
+    return len(form) == len(other) and bool(differ) and all(letters == G_LETTERS for letters in differ)
 
 
 def _vowels(form: str) -> list[str]:
