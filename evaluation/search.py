@@ -2,14 +2,16 @@
 
     make eval-search                     (or: .venv/bin/python -m evaluation.search [--judge])
 
-Queries and relevance criteria: evaluation/search_queries.json (106 queries in five strata).
+Queries and relevance criteria: evaluation/search_queries.json (114 queries in five strata).
 Judgments: evaluation/search_judgments.json, made with --judge by pooling the top 100 of three
 configurations (stock `arabic`, Isnad, Isnad without spelling variants) and grading every pooled
 article by the query's criteria (2: every concept in the title or lead, 1: in the text, 0: not).
 Articles are named by corpus id; the texts stay in ../shared/corpus.
 
-Prints nDCG@10, recall@100 (of the judged relevant articles) and the zero-result rate per
-stratum and overall, then the spelling-variant check (evaluation/variant_labels.json).
+Prints nDCG@10, recall@100 (of the judged relevant articles), the zero-result rate and the
+precision of the newest 100 results (sorted by date, as researchers often do, every result is
+graded by the criteria: no pooling) per stratum and overall, then the spelling-variant check
+(evaluation/variant_labels.json).
 """
 
 from __future__ import annotations
@@ -28,17 +30,17 @@ DEPTH = 100
 STOCK_TABLE = "evaluation_stock_arabic"
 
 
-def stock_search(query: str) -> list[int]:
+def stock_search(query: str, newest: bool = False) -> list[int]:
     """The stock configuration as a newcomer would use it: websearch syntax, ts_rank, title A."""
     from django.db import connection
 
+    rank = "" if newest else "ts_rank(s.vector, websearch_to_tsquery('arabic', %s)) DESC, "
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.article_id FROM {STOCK_TABLE} s JOIN articles_article a ON a.id = s.article_id "
             "WHERE s.vector @@ websearch_to_tsquery('arabic', %s) "
-            "ORDER BY ts_rank(s.vector, websearch_to_tsquery('arabic', %s)) DESC, a.published_at DESC NULLS LAST "
-            "LIMIT %s",
-            [query, query, DEPTH],
+            f"ORDER BY {rank}a.published_at DESC NULLS LAST LIMIT %s",
+            [query, DEPTH] if newest else [query, query, DEPTH],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -61,22 +63,29 @@ def build_stock_index() -> None:
         cursor.execute(f"ANALYZE {STOCK_TABLE}")
 
 
-def isnad_search(query: str, variants: bool = True) -> list[int]:
+def isnad_search(query: str, variants: bool = True, newest: bool = False) -> list[int]:
     from unittest import mock
 
     from articles.search import vocabulary
     from articles.search.engine import run_search
 
+    params = {"q": query, "sort": "newest"} if newest else {"q": query}
     if variants:
-        return [hit.article.pk for hit in run_search({"q": query}, page_size=DEPTH).hits]
+        return [hit.article.pk for hit in run_search(params, page_size=DEPTH).hits]
     with mock.patch.object(vocabulary, "variants", lambda form, lexemes=(): []):
-        return [hit.article.pk for hit in run_search({"q": query}, page_size=DEPTH).hits]
+        return [hit.article.pk for hit in run_search(params, page_size=DEPTH).hits]
 
 
 SYSTEMS = {
     "stock arabic": stock_search,
     "isnad": isnad_search,
     "isnad, no variants": lambda query: isnad_search(query, variants=False),
+}
+# What a researcher sorting by date sees: the newest results, whatever their rank.
+NEWEST = {
+    "stock arabic": lambda query: stock_search(query, newest=True),
+    "isnad": lambda query: isnad_search(query, newest=True),
+    "isnad, no variants": lambda query: isnad_search(query, variants=False, newest=True),
 }
 
 
@@ -141,6 +150,12 @@ def evaluate(queries: list[dict], judgments: dict) -> dict:
                 if r is not None:
                     rows[name, stratum]["recall"].append(r)
                 rows[name, stratum]["zero"].append(0 if ranked else 1)
+            newest = NEWEST[name](query["query"])
+            if newest:
+                found = Article.objects.filter(pk__in=newest).only("title", "body")
+                relevant = sum(grade(article, query["concepts"]) > 0 for article in found.iterator())
+                for stratum in (query["stratum"], "all"):
+                    rows[name, stratum]["newest"].append(relevant / len(newest))
     return {key: {m: sum(v) / len(v) for m, v in metrics.items() if v} for key, metrics in rows.items()}
 
 
@@ -194,11 +209,14 @@ def main() -> int:
     judgments = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
     results = evaluate(queries, judgments)
     strata = [*sorted({q["stratum"] for q in queries}), "all"]
-    print(f"{'system':22} {'stratum':8} {'nDCG@10':>8} {'recall@100':>11} {'zero-result':>12}")
+    print(f"{'system':22} {'stratum':8} {'nDCG@10':>8} {'recall@100':>11} {'zero-result':>12} {'newest P@100':>13}")
     for name in SYSTEMS:
         for stratum in strata:
             m = results[name, stratum]
-            print(f"{name:22} {stratum:8} {m['ndcg']:8.3f} {m.get('recall', 0):11.3f} {m['zero']:12.3f}")
+            print(
+                f"{name:22} {stratum:8} {m['ndcg']:8.3f} {m.get('recall', 0):11.3f} {m['zero']:12.3f} "
+                f"{m.get('newest', 0):13.3f}"
+            )
     gain = results["isnad", "all"]["ndcg"] / results["stock arabic", "all"]["ndcg"] - 1
     print(f"nDCG@10 of Isnad over stock arabic: {gain:+.1%}")
     if VARIANTS.exists():

@@ -92,3 +92,10 @@ def test_phrases_keep_stop_word_gaps():
 def test_latin_letters_and_digits_stay_together():
     assert [w for w in ("5G", "G20", "COVID19") if len(words(w)) == 1] == ["5G", "G20", "COVID19"]
     assert [w.lexemes for w in words("وF-35")] == [{"f"}, {"35"}]
+
+
+def test_a_final_an_is_part_of_the_word():
+    # Names and nouns far more often than duals: بيان is not بي, طالبان not طالب, لبنان not لبن.
+    assert "بيان" in lexemes("بيان") and lexemes("طالبان") == {"طالبان"}
+    assert not lexemes("لبنان") & lexemes("لبن")
+    assert lexemes("الإيرانية") & lexemes("إيران")  # the adjective still meets its name

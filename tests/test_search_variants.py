@@ -143,3 +143,15 @@ def test_a_name_stemmed_as_the_query_word_is_keeps_its_variants(terms):
     terms("مغاير", 70)  # "differing" + ون: a stem far more common beside it than ماكر beside ماكرون
     assert {v.form for v in vocabulary.variants("غابون", ("غاب",))} == {"جابون"}
     assert {v.form for v in vocabulary.variants("ماكرون", ("ماكر",))} == set()
+
+
+def test_an_arabic_given_name_has_no_variants_and_is_no_ones_variant(terms):
+    terms("محمد", 9000)
+    terms("محمود", 3000)  # another name of the root
+    terms("سلمان", 3500)
+    terms("سليمان", 960)
+    terms("سالمان", 3)  # a rare spelling, but of a name with one spelling
+    terms("سولماني", 2)
+    terms("سليماني", 300)  # a family name made of سليمان
+    assert admitted("محمد") == set() and admitted("سلمان") == set()
+    assert admitted("سليماني") == set()

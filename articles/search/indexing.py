@@ -113,7 +113,9 @@ class Batch:
         cursor.execute(
             "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count) "
             "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[]) "
-            "ON CONFLICT (form) DO NOTHING",
+            # A form's lexeme changes only with the analyzer: re-indexing for a new version updates it.
+            "ON CONFLICT (form) DO UPDATE SET lexeme = EXCLUDED.lexeme "
+            "WHERE articles_searchterm.lexeme <> EXCLUDED.lexeme",
             [forms, lexemes, skeletons, displays, [self.counts[f] for f in forms], [self.definite[f] for f in forms]],
         )
         transaction.on_commit(lambda: _remember(forms))

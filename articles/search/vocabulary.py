@@ -6,7 +6,8 @@ A query word of four letters or more is expanded to the indexed forms that
   g, t, s (قرغيزستان/قيرغيزستان, ترامب/ترمب, بلينكن/بلينكين, غوارديولا/جوارديولا, غوتيريش/غوتيريس).
   At the start of a name, a silent h may be written or not (هولاند/اولاند).
 One or two letters apart at most (one, up to six letters: ترامب/ترمب but not فرنسا/فرانسوا).
-Only names have variants, and a variant is a name of the same kind. Whether a word is a name is
+Only names have variants, and a variant is a name of the same kind; Arabic given names have none
+(given_names.py: محمد/محمود, سلمان/سليمان are two names). Whether a word is a name is
 read from how often it takes the definite article: names of people never (ترامب), some places
 always (الدنمارك/الدانمارك), common nouns often but not always (الحكومة، حكومة الوفاق); an
 adjective of a name is spelled as the name is (الأمريكية/الأميركية).
@@ -33,6 +34,7 @@ from articles.search.analysis import (
     sound_skeleton,
     strip_article,
 )
+from articles.search.given_names import GIVEN_NAMES
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
 MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
@@ -83,6 +85,8 @@ CACHE_SECONDS = 600
 
 
 def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
+    if _given_name(form):
+        return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
     nisba = _nisba_of_name(form)
     if own and _common_noun(*own) and not nisba:
@@ -100,12 +104,18 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         Variant(other, lexeme, display, count)
         for other, lexeme, display, count, other_definite in rows
         if lexeme not in lexemes
+        and not _given_name(other)
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
     other_words = _other_words(form, lexemes, candidates)
     candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
+
+
+def _given_name(form: str) -> bool:
+    """An Arabic given name, or a family name made of one (سليماني): one spelling, no variants."""
+    return form in GIVEN_NAMES or (form.endswith("ي") and form[:-1] in GIVEN_NAMES)
 
 
 def _common_noun(articles: int, definite: int) -> bool:
