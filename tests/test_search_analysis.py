@@ -99,3 +99,10 @@ def test_a_final_an_is_part_of_the_word():
     assert "بيان" in lexemes("بيان") and lexemes("طالبان") == {"طالبان"}
     assert not lexemes("لبنان") & lexemes("لبن")
     assert lexemes("الإيرانية") & lexemes("إيران")  # the adjective still meets its name
+
+
+def test_names_of_the_gazetteer_are_not_cut_into_other_words():
+    assert not lexemes("البحرين") & lexemes("البحر")
+    assert not lexemes("فتحي") & lexemes("فتح") and not lexemes("حسين") & lexemes("حس")
+    assert lexemes("المسلمين") & lexemes("مسلم")  # a plural is still stemmed
+    assert lexemes("الإماراتية") & lexemes("الإمارات")  # and an adjective meets its kept name

@@ -1,7 +1,8 @@
 """The analyzer: the same normalization and light stemming for documents and queries.
 
 Text is folded (`articles.arabic.fold`), cut into letter runs and digit runs, stripped of the
-definite article with its proclitics (ال وال بال كال فال لل) and of light10's suffixes (but ان). A word
+definite article with its proclitics (ال وال بال كال فال لل) and of light10's suffixes (but ان, and
+not from the names of a small gazetteer, which light stemming would cut into other words). A word
 that may carry a one-letter proclitic (و ف ب ك ل) is indexed under both readings at the same
 position, because the letter is as often part of a name (بوتين، فرانس) as a prefix (لبوتين): the
 stock Snowball stemmer guesses, and names lose their first letter. So is a word that may carry
@@ -15,9 +16,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
+from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 9
+VERSION = 10
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -140,10 +142,17 @@ def stem(word: str) -> str:
 
 
 def strip_suffixes(word: str) -> str:
+    if word in KEEP_WHOLE:
+        return word
     for suffix in SUFFIXES:
         if len(word) > len(suffix) + 1 and word.endswith(suffix):
             word = word[: -len(suffix)]
     return word
+
+
+# Names that light stemming would cut into other words (gazetteer.py: حسين حس, البحرين بحر, غازي
+# غاز), kept whole. تركي is the adjective "Turkish" far more often than the name Turki.
+KEEP_WHOLE = frozenset(strip_article(name) for name in GIVEN_NAMES | PLACE_NAMES) - {"تركي"}
 
 
 def skeleton(form: str) -> str:

@@ -7,7 +7,7 @@ A query word of four letters or more is expanded to the indexed forms that
   At the start of a name, a silent h may be written or not (هولاند/اولاند).
 One or two letters apart at most (one, up to six letters: ترامب/ترمب but not فرنسا/فرانسوا).
 Only names have variants, and a variant is a name of the same kind; Arabic given names have none
-(given_names.py: محمد/محمود, سلمان/سليمان are two names). Whether a word is a name is
+(gazetteer.py: محمد/محمود, سلمان/سليمان are two names). Whether a word is a name is
 read from how often it takes the definite article: names of people never (ترامب), some places
 always (الدنمارك/الدانمارك), common nouns often but not always (الحكومة، حكومة الوفاق); an
 adjective of a name is spelled as the name is (الأمريكية/الأميركية).
@@ -34,7 +34,7 @@ from articles.search.analysis import (
     sound_skeleton,
     strip_article,
 )
-from articles.search.given_names import GIVEN_NAMES
+from articles.search.gazetteer import GIVEN_NAMES
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
 MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
