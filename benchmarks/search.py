@@ -104,12 +104,16 @@ def build_million(source_url: str) -> str:
     """A database of a million articles resampled from the corpus database (built once)."""
     from django.db import connections
 
+    from articles.search.analysis import VERSION
     from newsroom import localdb
 
     name, url = "isnad_million", source_url.replace("/isnad_corpus?", "/isnad_million?")
     if localdb._psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'"):
-        if int(localdb._psql("SELECT count(*) FROM articles_article", database=name)) >= MILLION:
-            migrate(url)  # a database built by an earlier version gets the indexes added since
+        migrate(url)  # a database built by an earlier version gets the indexes added since
+        complete = int(localdb._psql("SELECT count(*) FROM articles_article", database=name)) >= MILLION
+        # Vectors copied from an older analyzer would not match the queries analysed by this one.
+        stale = localdb._psql(f"SELECT 1 FROM articles_article WHERE indexed_with <> {VERSION} LIMIT 1", database=name)
+        if complete and not stale:
             return url
         localdb._psql(f"DROP DATABASE {name}")
     connections.close_all()  # the template database must have no session open
