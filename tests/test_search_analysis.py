@@ -106,3 +106,10 @@ def test_names_of_the_gazetteer_are_not_cut_into_other_words():
     assert not lexemes("فتحي") & lexemes("فتح") and not lexemes("حسين") & lexemes("حس")
     assert lexemes("المسلمين") & lexemes("مسلم")  # a plural is still stemmed
     assert lexemes("الإماراتية") & lexemes("الإمارات")  # and an adjective meets its kept name
+
+
+def test_a_hamza_on_the_first_alef_marks_it_the_words_own_not_the_article():
+    assert lexemes("إلغاء") == lexemes("الإلغاء")  # they never met when both lost ال
+    assert lexemes("ألعاب") & lexemes("الألعاب") and lexemes("بإلغاء") & lexemes("الإلغاء")
+    assert "المانيا" in lexemes("ألمانيا") and not lexemes("ألماني") & lexemes("ماني")  # not Mané
+    assert "حكوم" in lexemes("الحكومة")  # the article's alef carries no hamza: still stripped

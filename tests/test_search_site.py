@@ -376,3 +376,15 @@ def test_a_phrase_in_fewer_titles_and_leads_than_a_reader_can_page_through_is_co
     monkeypatch.setattr(engine, "REACHABLE", 2)
     data = api(client, q='"كأس العالم"')
     assert data["total"] == 2 and not data["total_is_lower_bound"]  # the title's and the body's
+
+
+def test_a_word_typed_without_its_hamza_finds_it_written_with_one(client, db):
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    for day in (1, 2, 3):
+        article(f"زيارة إلى ألمانيا {day}", "وصل الوفد إلى ألمانيا صباحاً.", site, day)
+    article("مباراة في المانيا", "فاز الفريق في المانيا.", site, 4)  # written bare: مانيا
+    article("إلغاء الرحلات", "قررت الشركة إلغاء الرحلات.", site, 5)
+    article("قرار الإلغاء", "صدر قرار الإلغاء أمس.", site, 6)
+    assert api(client, q="المانيا")["total"] == 4
+    assert api(client, q="ألمانيا")["total"] == 4
+    assert api(client, q="الإلغاء")["total"] == 2

@@ -2,7 +2,8 @@
 
 Text is folded (`articles.arabic.fold`), cut into letter runs and digit runs, stripped of the
 definite article with its proclitics (ال وال بال كال فال لل) and of light10's suffixes (but ان, and
-not from the names of a small gazetteer, which light stemming would cut into other words). A word
+not from the names of a small gazetteer, which light stemming would cut into other words); an
+alef written with a hamza (ألمانيا، إلغاء) is the word's own, not the article's. A word
 that may carry a one-letter proclitic (و ف ب ك ل) is indexed under both readings at the same
 position, because the letter is as often part of a name (بوتين، فرانس) as a prefix (لبوتين): the
 stock Snowball stemmer guesses, and names lose their first letter. So is a word that may carry
@@ -19,7 +20,7 @@ from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
 
 # Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
-VERSION = 10
+VERSION = 11
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -104,8 +105,9 @@ def analyse(token: str) -> tuple[Reading, ...]:
         return ()
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
-    form = strip_article(folded)
-    readings = [Reading(stem(folded), form, form != folded)]
+    own_alef = _own_alef(token)
+    form = folded if own_alef is not None else strip_article(folded)
+    readings = [Reading(strip_suffixes(form), form, form != folded)]
     if form != folded and folded.startswith(COMPOUND_ARTICLES):
         # و/ب/ك/ف + ال, or a name that starts with those letters (والتر، بالمر، كالديرون، فالنسيا):
         # both are indexed, or والتر would be found by every word read as تر.
@@ -114,13 +116,29 @@ def analyse(token: str) -> tuple[Reading, ...]:
         # و/ف/ب/ك/ل may be a proclitic: the other reading is indexed too.
         rest = folded[1:]
         if rest not in STOP_WORDS:
-            bare = strip_article(rest)
-            readings.append(Reading(stem(rest), bare, bare != rest))
+            bare = rest if own_alef == 1 else strip_article(rest)
+            readings.append(Reading(strip_suffixes(bare), bare, bare != rest))
             if bare != rest and rest.startswith(COMPOUND_ARTICLES):  # وبالتيمور: و + بالتيمور
                 readings.append(Reading(strip_suffixes(rest), rest, whole=True))
     if readings[-1].lexeme == readings[0].lexeme:
         del readings[1:]
     return tuple(readings)
+
+
+def _own_alef(token: str) -> int | None:
+    """Where the word's own alef is, if the token starts with one that folding would take for the
+    article's: a hamza is never written on the article's alef, so ألمانيا, إلغاء, ألعاب and آلية
+    keep their ال (0), and so do وألمانيا, بإلغاء after a proclitic (1). Folded, إلغاء was غاء
+    and الإلغاء الغاء: the word with and without the article never met."""
+    written = INVISIBLE.sub("", HARAKAT.sub("", token)).replace(TATWEEL, "")
+    if written[:1] in HAMZATED_ALEFS:
+        return 0
+    if written[:1] in PROCLITICS and written[1:2] in HAMZATED_ALEFS:
+        return 1
+    return None
+
+
+HAMZATED_ALEFS = "أإآ"
 
 
 def form_lexeme(reading: Reading) -> str:

@@ -54,6 +54,9 @@ COMMON_NOUN_SHARE = 0.5
 DEFINITE_NAME_SHARE = 0.95
 NISBA_ENDINGS = ("يه", "يون", "يين", "ي")
 MIN_NAME_ARTICLES = 10
+# A form that keeps its ال has an alef of its own (analysis._own_alef): nearly always a verbal noun or
+# a plural of an Arabic root (إلغاء، إلزام، ألعاب), whose look-alikes are other words (إلقاء).
+OWN_ALEF = "ال"
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ CACHE_SECONDS = 600
 
 
 def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
-    if _given_name(form):
+    if _given_name(form) or form.startswith(OWN_ALEF):
         return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
     nisba = _nisba_of_name(form)
@@ -105,6 +108,7 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         for other, lexeme, display, count, other_definite in rows
         if lexeme not in lexemes
         and not _given_name(other)
+        and not other.startswith(OWN_ALEF)
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
