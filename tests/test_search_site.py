@@ -74,9 +74,13 @@ def test_reindexing_for_a_new_analyzer_updates_the_lexemes_of_known_forms(db):
     when ان was stripped) is corrected when the articles are indexed again."""
     site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
     SearchTerm.objects.create(form="سلمان", lexeme="سلم", skeleton="سلمن", display="سلمان", article_count=1)
+    SearchTerm.objects.create(form="مانيا", lexeme="مانيا", skeleton="من", display="مانيا", article_count=9)
     indexing._known.clear()
     article("استقبال", "استقبل سلمان الوفد.", site, 1)
     assert SearchTerm.objects.get(form="سلمان").lexeme == "سلمان"
+    indexing.recount()  # a form no article uses any more (ألمانيا read as ال + مانيا) counts none
+    assert SearchTerm.objects.get(form="مانيا").article_count == 0
+    assert SearchTerm.objects.get(form="سلمان").article_count == 1
 
 
 def api(client, **params):

@@ -145,9 +145,14 @@ def recount(chunk: int = CHUNK) -> int:
             totals.count(Document(document_fields(title, body, captions)))
     forms = sorted(totals.counts)
     with transaction.atomic(), connection.cursor() as cursor:
+        # Forms no article uses any more (an older analyzer's: مانيا, once read in ألمانيا) count 0.
         cursor.execute(
-            "UPDATE articles_searchterm AS t SET article_count = c.articles, definite_count = c.definite "
-            "FROM unnest(%s::text[], %s::int[], %s::int[]) AS c(form, articles, definite) WHERE t.form = c.form",
+            "UPDATE articles_searchterm AS t SET article_count = coalesce(c.articles, 0), "
+            "definite_count = coalesce(c.definite, 0) "
+            "FROM articles_searchterm AS s "
+            "LEFT JOIN unnest(%s::text[], %s::int[], %s::int[]) AS c(form, articles, definite) ON c.form = s.form "
+            "WHERE t.form = s.form AND (t.article_count, t.definite_count) "
+            "IS DISTINCT FROM (coalesce(c.articles, 0), coalesce(c.definite, 0))",
             [forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms]],
         )
     return len(ids)

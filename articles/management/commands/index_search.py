@@ -10,9 +10,10 @@ BATCH = 2000
 
 class Command(BaseCommand):
     help = (
-        "Index for search the articles an older analyzer indexed (or none did). --rebuild re-indexes "
-        "everything; --recount counts the vocabulary's articles again (ingest counts a new word form "
-        "only in the batch that brought it): both read the whole archive, a job for quiet hours."
+        "Index for search the articles an older analyzer indexed (or none did), then count the "
+        "vocabulary's articles again. --rebuild re-indexes everything; --recount only counts again "
+        "(ingest counts a new word form only in the batch that brought it): each reads the whole "
+        "archive, a job for quiet hours."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +33,6 @@ class Command(BaseCommand):
             done += index_articles(ids[start : start + BATCH])
             if options["verbosity"] > 1:
                 self.stdout.write(f"{done}/{len(ids)}")
-        if rebuild or options["recount"]:
-            recount()
+        if rebuild or options["recount"] or done:
+            recount()  # after a new analyzer, forms it reads otherwise are counted afresh
         self.stdout.write(f"Indexed {done} articles; vocabulary holds {SearchTerm.objects.count()} word forms.")
