@@ -19,7 +19,7 @@ from typing import NamedTuple
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
 
-# Bump when analysis changes: `manage.py index_search --stale` then re-indexes older articles.
+# Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
 VERSION = 11
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
@@ -154,12 +154,8 @@ def strip_article(word: str) -> str:
     return word
 
 
-def stem(word: str) -> str:
-    """Light10 (Larkey et al.) on a folded word: the definite article, then each suffix once (see SUFFIXES)."""
-    return strip_suffixes(strip_article(word))
-
-
 def strip_suffixes(word: str) -> str:
+    """Light10's suffixes (Larkey et al.; see SUFFIXES), each at most once, off a word without its article."""
     if word in KEEP_WHOLE:
         return word
     for suffix in SUFFIXES:
