@@ -178,8 +178,9 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
         strip_article(v.form): (v, ARTICLE_READING_FACTOR) for v in candidates if v.form.startswith(COMPOUND_ARTICLES)
     }
     own_stems = [lexeme for lexeme in lexemes if lexeme != form and form.startswith(lexeme)]
+    own_bare = [form[1:]] if form[0] in PROCLITICS else []
     found = dict(
-        SearchTerm.objects.filter(form__in=[*stems, *bare, *own_stems, form, form[1:]]).values_list(
+        SearchTerm.objects.filter(form__in=[*stems, *bare, *own_stems, *own_bare, form]).values_list(
             "form", "article_count"
         )
     )
@@ -189,7 +190,7 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
     own_ratio = max((found.get(stem, 0) / found.get(form, 1) for stem in own_stems), default=0)
     # A query word that could be read with a proclitic too, and is read whole (بيونغ, though يونغ
     # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج.
-    whole = form[0] in PROCLITICS and found.get(form[1:], 0) > 0
+    whole = any(found.get(word, 0) for word in own_bare)
     return {stem for stem, v in stems.items() if found.get(stem, 0) >= max(1, own_ratio) * v.article_count} | {
         v.lexeme
         for word, (v, factor) in bare.items()
@@ -216,7 +217,7 @@ def is_variant(form: str, other: str) -> bool:
     # Long vowels, or letters that transliterate one sound (غوارديولا/جوارديولا, غوتيريش/غوتيريس).
     if len(skeleton(form)) < MIN_SKELETON:
         return len(skeleton(form)) >= G_SKELETON and _g_written_otherwise(form, other)
-    if sound_skeleton(form) != sound_skeleton(other):
+    if not _sounds_alike(form, other):
         return False
     # A vowel written or left out is spelling (ترمب/ترامب); a vowel changed is another name
     # (ميركل/ماركل, رونالدو/رينالدو, كلينتون/كلانتون).
