@@ -1,6 +1,6 @@
 """Event grouping on the corpus, against events labelled by hand.
 
-    make eval-events            (or: .venv/bin/python -m evaluation.events [--keep] [--pool N] [--sweep])
+    make eval-events            (or: .venv/bin/python -m evaluation.events [--keep] [--pool N] [--sweep] [--signals])
 
 Labels (evaluation/event_labels.json) name articles by corpus id only; the texts stay in
 ../shared/corpus. Each label is one story: a seed article, the articles judged to report the
@@ -12,7 +12,8 @@ sharing text with it. `--pool N` prints such pools for N new seeds, for a person
 `--keep` scores the events as they are, without a rebuild first; `--as-ingested` scores those of
 the database DATABASE_URL names (`make bench-ingest` scores the events its ingest made).
 `--sweep` groups the archive in memory at several thresholds (a few seconds each) and prints the
-precision/recall trade-off.
+precision/recall trade-off. `--signals` asks how well each signal the grouping has tells a judged
+pair of one story from a judged pair of two (see `signals`).
 
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
@@ -28,6 +29,7 @@ import json
 import os
 import random
 import sys
+from collections.abc import Iterable
 from datetime import timedelta
 from itertools import combinations
 from pathlib import Path
@@ -195,6 +197,113 @@ def sweep(settings: list[tuple[float, float]]) -> None:
         grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = kept
 
 
+def signals() -> dict:
+    """How well each pairwise signal ranks the judged pairs of one story above the judged pairs of
+    two, per set of labels: average precision, and the best balance of precision and recall a
+    threshold on that signal alone reaches (the larger of min(P, R) over thresholds).
+
+    The judged "others" were pooled as the articles most like each seed, so these are the hard
+    pairs: what the grouping must tell apart. The grouping's events reach more than one pair at a
+    time (an article joins an event through its nearest member), so a pair's signal is not a
+    ceiling on the events' scores; it shows how much any threshold on it can do.
+    """
+    from articles.events import grouping
+    from articles.events import signature as signatures
+    from articles.models import Article
+
+    labels = _labels()
+    keys = {key for label in labels for key in [label["seed"], *label["members"], *label["others"]]}
+    articles = Article.objects.filter(external_id__in=keys)
+    pk_of = {_key(article): article.pk for article in articles.only("external_id", "url")}
+    items = {item.pk: item for item in grouping.stored_items(articles)}
+    publisher = dict(articles.values_list("pk", "publisher_id"))
+    titles = _title_vectors(dict(articles.values_list("pk", "title")))
+    shared = grouping.shared_pairs(items)
+
+    def measures(a: grouping.Item, b: grouping.Item) -> dict[str, float]:
+        hours = abs((a.time - b.time).total_seconds()) / 3600 if a.time and b.time else 48.0
+        score = 1.0 if b.pk in shared.get(a.pk, {}) else signatures.similarity(a.signature, b.signature)
+        if a.names and hours <= grouping.HOURS_APART.total_seconds() / 3600:
+            score += grouping.NAME_BONUS * min(grouping.NAMES_COUNTED, len(a.names & b.names))
+        return {
+            "signature cosine": signatures.similarity(a.signature, b.signature),
+            "title cosine": signatures.similarity(titles[a.pk], titles[b.pk]),
+            "headline names shared": len(a.names & b.names),
+            "shared text": float(b.pk in shared.get(a.pk, {})),
+            "hours apart (fewer first)": -hours,
+            "other outlet": float(publisher[a.pk] != publisher[b.pk]),
+            "grouping's score": score - grouping.threshold(a, b),
+        }
+
+    by_set: dict[str, list[tuple[dict, bool]]] = {}
+    for label in labels:
+        members = [items[pk_of[k]] for k in [label["seed"], *label["members"]] if k in pk_of]
+        others = [items[pk_of[k]] for k in label["others"] if k in pk_of]
+        pairs = by_set.setdefault(label.get("set") or "earlier", [])
+        pairs += [(measures(a, b), True) for a, b in combinations(members, 2)]
+        pairs += [(measures(a, b), False) for a in members for b in others]
+    report = {}
+    for name, pairs in sorted(by_set.items()):
+        positives = sum(same for _, same in pairs)
+        report[name] = {"pairs of one story": positives, "pairs of two": len(pairs) - positives}
+        for signal in pairs[0][0]:
+            ranked = [same for _, same in sorted(pairs, key=lambda pair: -pair[0][signal])]
+            report[name][signal] = _ranking_quality(ranked)
+    return report
+
+
+def print_signals(report: dict) -> None:
+    """The signals' report as a table: a row per signal, a column per set of labels."""
+    sets = list(report)
+
+    def row(name: str, cells: Iterable[str]) -> str:
+        return f"{name:28}" + "".join(f"{cell:>16}" for cell in cells)
+
+    print(row("", sets))
+    print(
+        row(
+            "pairs (one story / two)",
+            (f"{report[s]['pairs of one story']} / {report[s]['pairs of two']}" for s in sets),
+        )
+    )
+    print("average precision; best min(P, R) of a threshold on the signal alone")
+    for signal in [key for key, value in report[sets[0]].items() if isinstance(value, dict)]:
+        quality = [report[s][signal] for s in sets]
+        print(row(signal, (f"{q['average precision']:.3f}; {q['best min(P, R)']:.3f}" for q in quality)))
+
+
+def _title_vectors(titles: dict[int, str]) -> dict[int, dict[str, float]]:
+    """Each title's terms as a unit vector, weighted as the signatures weigh them (by their rarity
+    in the archive's titles and leads, those in over GENERIC of it left out)."""
+    import math
+    from collections import Counter
+
+    from articles.events import signature as signatures
+
+    df, archive = signatures.document_frequencies()
+    generic = signatures.GENERIC * archive
+    vectors = {}
+    for pk, title in titles.items():
+        reading = signatures.read(title, "")
+        terms = Counter(candidates[0] for candidates in reading.counts)
+        weights = {t: math.log((archive + 1) / (df.get(t, 0) + 1)) for t in terms if df.get(t, 0) <= generic}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors[pk] = {t: w / norm for t, w in weights.items()}
+    return vectors
+
+
+def _ranking_quality(ranked: list[bool]) -> dict[str, float]:
+    """Average precision of a ranking of pairs (True: one story), and the best min(P, R) of a cut."""
+    found, precisions, best = 0, [], 0.0
+    total = sum(ranked) or 1
+    for rank, same in enumerate(ranked, 1):
+        found += same
+        if same:
+            precisions.append(found / rank)
+        best = max(best, min(found / rank, found / total))
+    return {"average precision": round(sum(precisions) / total, 3), "best min(P, R)": round(best, 3)}
+
+
 SWEEP = [(0.55, 0.2), (0.5, 0.2), (0.45, 0.2), (0.4, 0.2), (0.4, 0.3), (0.35, 0.2), (0.3, 0.2), (0.25, 0.15)]
 
 
@@ -217,10 +326,13 @@ def main() -> int:
     if "--pool" in sys.argv:
         print_pools(int(sys.argv[sys.argv.index("--pool") + 1]))
         return 0
-    if "--sweep" in sys.argv:
+    if "--sweep" in sys.argv or "--signals" in sys.argv:
         if not EventTerm.objects.exists():
             call_command("rebuild_events")
-        sweep(SWEEP)
+        if "--signals" in sys.argv:
+            print_signals(signals())
+        else:
+            sweep(SWEEP)
         return 0
     if "--keep" not in sys.argv or not EventTerm.objects.exists():
         call_command("rebuild_events")
