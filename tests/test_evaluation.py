@@ -37,3 +37,14 @@ def test_the_key_name_judgments_judge_each_word_once():
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     assert len(labels["names"]) + len(labels["not_names"]) >= 300
     assert not set(labels["names"]) & set(labels["not_names"])
+
+
+def test_a_signal_is_scored_by_how_it_ranks_pairs_of_one_story_above_pairs_of_two():
+    from evaluation.events import _ranking_quality
+
+    perfect = _ranking_quality([True, True, False, False])
+    assert perfect == {"average precision": 1.0, "best min(P, R)": 1.0}
+    mixed = _ranking_quality([True, False, True, False])  # precisions 1 and 2/3 at the two finds
+    assert mixed["average precision"] == pytest.approx((1 + 2 / 3) / 2, abs=1e-3)
+    assert mixed["best min(P, R)"] == pytest.approx(2 / 3, abs=1e-3)
+    assert _ranking_quality([False, False, True])["average precision"] == pytest.approx(1 / 3, abs=1e-3)
