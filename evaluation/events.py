@@ -222,9 +222,7 @@ def signals() -> dict:
 
     def measures(a: grouping.Item, b: grouping.Item) -> dict[str, float]:
         hours = abs((a.time - b.time).total_seconds()) / 3600 if a.time and b.time else 48.0
-        score = 1.0 if b.pk in shared.get(a.pk, {}) else signatures.similarity(a.signature, b.signature)
-        if a.names and hours <= grouping.HOURS_APART.total_seconds() / 3600:
-            score += grouping.NAME_BONUS * min(grouping.NAMES_COUNTED, len(a.names & b.names))
+        copies = {b.pk} if grouping.same_text(a, b, shared) else set()
         return {
             "signature cosine": signatures.similarity(a.signature, b.signature),
             "title cosine": signatures.similarity(titles[a.pk], titles[b.pk]),
@@ -232,7 +230,7 @@ def signals() -> dict:
             "shared text": float(b.pk in shared.get(a.pk, {})),
             "hours apart (fewer first)": -hours,
             "other outlet": float(publisher[a.pk] != publisher[b.pk]),
-            "grouping's score": score - grouping.threshold(a, b),
+            "grouping's score": grouping.score(a, b, copies) - grouping.threshold(a, b),
         }
 
     by_set: dict[str, list[tuple[dict, bool]]] = {}

@@ -165,13 +165,20 @@ def matches(item: Item, candidates: Iterable[Item], shared: set[int]) -> list[It
     for other in candidates:
         if other.pk == item.pk or not close_in_time(item, other) or other_sequel(item.ordinals, other.ordinals):
             continue
-        score = 1.0 if other.pk in shared else signatures.similarity(item.signature, other.signature)
-        if item.names and item.time and other.time and abs(item.time - other.time) <= HOURS_APART:
-            score += NAME_BONUS * min(NAMES_COUNTED, len(item.names & other.names))
-        if score >= threshold(item, other):
-            scored.append((score, other))
+        alike = score(item, other, shared)
+        if alike >= threshold(item, other):
+            scored.append((alike, other))
     scored.sort(key=lambda pair: -pair[0])  # stable: among equals, the candidate met first
     return [other for _, other in scored]
+
+
+def score(item: Item, other: Item, copies: set[int]) -> float:
+    """How alike two articles are: certain when one copies the other, else the cosine of their
+    signatures, plus NAME_BONUS for each name (up to NAMES_COUNTED) their headlines hours apart share."""
+    alike = 1.0 if other.pk in copies else signatures.similarity(item.signature, other.signature)
+    if item.names and item.time and other.time and abs(item.time - other.time) <= HOURS_APART:
+        alike += NAME_BONUS * min(NAMES_COUNTED, len(item.names & other.names))
+    return alike
 
 
 def same_text(item: Item, other: Item, shared: dict[int, dict[int, bool]]) -> bool:
