@@ -89,6 +89,7 @@ eval-provenance: db
 # Event grouping against the hand-labelled events: pairwise and B-cubed precision and recall.
 eval-events: db
 	$(PY) -m evaluation.events
+	$(PY) -m evaluation.events --signals
 	$(PY) -m evaluation.key_names
 
 # Precision and recall of attribution extraction on the labelled corpus sample.
