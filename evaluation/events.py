@@ -216,8 +216,11 @@ def signals() -> dict:
     articles = Article.objects.filter(external_id__in=keys)
     pk_of = {_key(article): article.pk for article in articles.only("external_id", "url")}
     items = {item.pk: item for item in grouping.stored_items(articles)}
-    publisher = dict(articles.values_list("pk", "publisher_id"))
-    titles = _title_vectors(dict(articles.values_list("pk", "title")))
+    df, archive = signatures.document_frequencies()
+    publisher, titles = {}, {}
+    for pk, outlet, title in articles.values_list("pk", "publisher_id", "title"):
+        publisher[pk] = outlet  # a title's vector is the signature of the title alone
+        titles[pk] = signatures.weigh(signatures.read(title, ""), df, archive)
     shared = grouping.shared_pairs(items)
 
     def measures(a: grouping.Item, b: grouping.Item) -> dict[str, float]:
@@ -268,26 +271,6 @@ def print_signals(report: dict) -> None:
     for signal in [key for key, value in report[sets[0]].items() if isinstance(value, dict)]:
         quality = [report[s][signal] for s in sets]
         print(row(signal, (f"{q['average precision']:.3f}; {q['best min(P, R)']:.3f}" for q in quality)))
-
-
-def _title_vectors(titles: dict[int, str]) -> dict[int, dict[str, float]]:
-    """Each title's terms as a unit vector, weighted as the signatures weigh them (by their rarity
-    in the archive's titles and leads, those in over GENERIC of it left out)."""
-    import math
-    from collections import Counter
-
-    from articles.events import signature as signatures
-
-    df, archive = signatures.document_frequencies()
-    generic = signatures.GENERIC * archive
-    vectors = {}
-    for pk, title in titles.items():
-        reading = signatures.read(title, "")
-        terms = Counter(candidates[0] for candidates in reading.counts)
-        weights = {t: math.log((archive + 1) / (df.get(t, 0) + 1)) for t in terms if df.get(t, 0) <= generic}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[pk] = {t: w / norm for t, w in weights.items()}
-    return vectors
 
 
 def _ranking_quality(ranked: list[bool]) -> dict[str, float]:
