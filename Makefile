@@ -31,13 +31,15 @@ db-status:
 
 demo: db
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --demo-editor
 	$(PY) manage.py index_search
 
 run: demo
 	@echo
 	@echo "  Isnad is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  with one worker for ingest runs (start more with: $(PY) manage.py worker)"
 	@echo
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

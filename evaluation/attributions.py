@@ -80,8 +80,9 @@ def score(pairs: list[tuple[list, list]]) -> dict:
 
 
 def evaluate(corpus: Path = CORPUS) -> tuple[dict, list]:
-    from articles.ingest import ingest
+    from articles.ingest import Overrides
     from articles.ingest.inputs import Input
+    from articles.ingest.service import dry_run_report
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     wanted = {item["id"] for item in labels}
@@ -91,7 +92,7 @@ def evaluate(corpus: Path = CORPUS) -> tuple[dict, list]:
             if json.loads(line)["id"] in wanted:
                 lines.append(line)
     data = b"".join(lines)
-    report = ingest(inputs=[Input("sample.jsonl", "jsonl", lambda: io.BytesIO(data))], dry_run=True)
+    report = dry_run_report([], "auto", Overrides(), inputs=[Input("sample.jsonl", "jsonl", lambda: io.BytesIO(data))])
     by_id = {draft.external_id: draft for draft in report.drafts}
     pairs, mistakes = [], []
     for item in labels:

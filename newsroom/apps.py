@@ -7,6 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "غرفة الأخبار"
 
     def ready(self):
+        from newsroom import checks  # noqa: F401 - registers the deploy checks
         from newsroom.dbcheck import check_server
 
         connection_created.connect(check_server, dispatch_uid="isnad-check-server")

@@ -8,6 +8,7 @@ that «الشرق القطرية» stays Al-Sharq of Qatar rather than Asharq. A
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from django.utils.text import slugify
 
@@ -24,12 +25,31 @@ NATIONALITIES = (
     "الجزائريه", "المغربيه", "الفلسطينيه", "الامريكيه", "الاميركيه", "البريطانيه", "الفرنسيه",
     "الروسيه", "الالمانيه", "التركيه", "الايرانيه", "الصينيه", "الاسرائيليه", "الرسميه", "للانباء",
 )  # fmt: skip
-DOMAIN = re.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
+# A host name, matched whole against one token (never searched for in a long text: nested
+# repetitions over a 60 KB run of letters and dots backtrack for minutes).
+HOST = re.compile(r"(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63}", re.IGNORECASE)
+MAX_HOST = 253
 MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 80  # longer is a phrase or a run-on, not the name of an outlet
 
 
 def name_key(name: str) -> str:
     return fold(name).strip(" .:-–—_*()[]")
+
+
+def host_of(text: str) -> str | None:
+    """The host name of a URL, or the first word of a short text that is one («sabq.org»)."""
+    text = text.strip()
+    if "://" in text[:12]:
+        try:
+            return urlsplit(text[:2000]).hostname
+        except ValueError:
+            return None
+    for word in text[:300].split():
+        word = word.split("/", 1)[0].strip(".,:;()[]«»\"'")
+        if len(word) <= MAX_HOST and HOST.fullmatch(word):
+            return word
+    return None
 
 
 class OutletResolver:
@@ -37,6 +57,7 @@ class OutletResolver:
 
     def __init__(self, *, create_placeholders: bool = True):
         self.create_placeholders = create_placeholders
+        self.placeholders_made = 0
         self.by_name: dict[str, list[Outlet]] = {}
         self.by_domain: dict[str, Outlet] = {}
         for outlet in Outlet.objects.prefetch_related("domains").order_by("id"):
@@ -52,10 +73,10 @@ class OutletResolver:
 
     def by_url(self, url_or_domain: str) -> Outlet | None:
         """The outlet owning a URL's domain, or a parent domain (arabic.cnn.com → cnn.com)."""
-        match = DOMAIN.search(url_or_domain or "")
-        if not match:
+        host = host_of(url_or_domain or "")
+        if not host:
             return None
-        domain = normalize_domain(match.group(1))
+        domain = normalize_domain(host)
         while domain.count(".") >= 1:
             if domain in self.by_domain:
                 return self.by_domain[domain]
@@ -81,7 +102,7 @@ class OutletResolver:
         outlet for an editor to review."""
         outlet = self.match(name, prefer=prefer) or self.by_url(name)
         key = name_key(name)
-        if outlet or not create or not key or len(key.split()) > MAX_NAME_WORDS:
+        if outlet or not create or not key or len(key.split()) > MAX_NAME_WORDS or len(key) > MAX_NAME_CHARS:
             return outlet
         return self._placeholder(self._clean_name(name))
 
@@ -112,8 +133,9 @@ class OutletResolver:
         if not self.create_placeholders:
             outlet = Outlet(name_ar=name, slug=slug, is_placeholder=True)
         else:
-            outlet, _ = Outlet.objects.get_or_create(
+            outlet, made = Outlet.objects.get_or_create(
                 slug=slug, defaults={"name_ar": name, "is_placeholder": True, "kind": OutletKind.UNKNOWN}
             )
+            self.placeholders_made += made
         self._index(outlet)
         return outlet

@@ -25,7 +25,7 @@ NAME_STOPS = {
     "وقالت", "نقلا", "نقلاً", "بعد", "قبل", "خلال", "أثناء", "المعني", "المعنى", "اليوم", "أمس", "امس", "مساء", "صباح", "وفق", "حيث", "كما", "بينما",
 }  # fmt: skip
 MAX_NAME_WORDS = 5
-DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63}(?:/\S{0,300})?", re.IGNORECASE)
 MEDIA_WORD = (
     r"(?:وكال[ةه](?: أنباء| الأنباء)?|صحيف[ةه]|جريد[ةه]|موقع|قنا[ةه]|شبك[ةه]|مجل[ةه]|إذاع[ةه]|اذاع[ةه]|بوابة|تلفزيون)"
 )
@@ -96,7 +96,7 @@ class Name:
 def read_name(text: str, position: int, names, *, max_words: int = MAX_NAME_WORDS) -> Name | None:
     """The outlet name that starts at `position`: quoted, known to the gazetteer, or up to a stop."""
     start = position
-    domain = DOMAIN_NAME.match(text, start)
+    domain = DOMAIN_NAME.match(text, start, start + 400)
     if domain:
         return Name(domain.group(0), domain.start(), domain.end(), False, bool(names.by_url(domain.group(0))))
     while start < len(text) and text[start] in OPEN_QUOTES:

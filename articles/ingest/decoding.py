@@ -13,6 +13,7 @@ class InputError(Exception):
 
 
 ARABIC = re.compile("[\u0600-\u06ff]")
+REPAIRED = "utf-8 (repaired)"
 # Control characters other than tab and newlines: a binary file, not text.
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -32,6 +33,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return _checked(repaired, REPAIRED)
     if data.count(b"\x00") > len(data) // 4 and len(data) % 2 == 0:
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
@@ -47,6 +51,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if not ARABIC.search(text):
         raise InputError("not valid UTF-8, and no Arabic text in it as Windows-1256")
     return _checked(text, "windows-1256")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a page cut mid-character, one bad byte from a scraper)
+    read as UTF-8 with those bytes replaced: read as Windows-1256 instead, all of it would be
+    mojibake. A few means at most one byte in a thousand."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= max(3, len(data) // 1000) and ARABIC.search(text):
+        return text
+    return None
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:

@@ -49,7 +49,27 @@ class Draft:
     publisher_domain: str = ""
     publisher: object = None  # sources.Outlet once resolved
     identity: str = ""  # what makes this input the same article on a re-run
+    # The identity is the text itself (a page without a URL): the same identity is the same content.
+    identity_is_content: bool = False
     saved_as: int | None = None  # the article's id once saved
+    notes: list[str] = field(default_factory=list)  # what was done to the input that the user should know
+
+    def fit_fields(self) -> None:
+        """Cut every field to its column's length, with a note: a scraped byline of 10,000
+        characters loses its end, not the whole article."""
+        from articles.models import Article, Attribution
+
+        for name in ("byline", "dateline", "section", "external_id", "source_name"):
+            limit = Article._meta.get_field(name).max_length
+            value = getattr(self, name)
+            if len(value) > limit:
+                setattr(self, name, value[: limit - 1] + "…")
+                self.notes.append(f"{name} cut to {limit} characters")
+        limit = Attribution._meta.get_field("name_as_written").max_length
+        for attribution in self.attributions:
+            if len(attribution.name) > limit:
+                attribution.name = attribution.name[: limit - 1] + "…"
+                self.notes.append(f"a cited name cut to {limit} characters")
 
     def add(self, attribution: FoundAttribution) -> None:
         """Keep one attribution per kind, name and span."""

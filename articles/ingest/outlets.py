@@ -13,6 +13,11 @@ class RunOutlets:
         self.resolver = OutletResolver(create_placeholders=not dry_run)
         self.default_publisher = default_publisher
 
+    def take_new_placeholders(self) -> int:
+        """Placeholder outlets made since the last call."""
+        made, self.resolver.placeholders_made = self.resolver.placeholders_made, 0
+        return made
+
     def candidates(self, name: str) -> list:
         return self.resolver.candidates(name)
 

@@ -17,6 +17,7 @@ from articles.ingest.decoding import InputError
 from articles.ingest.draft import Draft
 from articles.ingest.lines import Line, split_lines
 from articles.ingest.page import parse_page
+from articles.ingest.source_url import clean_url
 
 FIELDS = {
     "title": ("title", "headline", "name"),
@@ -54,6 +55,8 @@ def load_record(line: bytes) -> dict:
         record = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError("a JSON record must be an object")
     return record
@@ -66,7 +69,7 @@ def parse_record(draft: Draft, record: dict, names) -> None:
         raise InputError("record has neither a title nor a text field")
     draft.source_text = f"{title}\n\n{byline}\n\n{text}"
     draft.title = " ".join(title.split())
-    draft.url = field_value(record, "url") or None
+    _url(draft, record)
     draft.external_id = field_value(record, "id")[:500]
     draft.section = field_value(record, "section")[:200]
     draft.publisher_domain = field_value(record, "domain")
@@ -79,6 +82,23 @@ def parse_record(draft: Draft, record: dict, names) -> None:
         _byline(draft, byline, len(title) + 2, names)
     body_start = len(title) + len(byline) + 4
     parse_page(draft, names, lines=split_lines(text, offset=body_start), header_allowed=False)
+
+
+def _url(draft: Draft, record: dict) -> None:
+    """The record's URL (the first of a list) if it is a web address; a note when it is not."""
+    for key in FIELDS["url"]:
+        value = record.get(key)
+        candidates = value if isinstance(value, list) else [value]
+        written = [str(v).strip() for v in candidates if isinstance(v, str | int | float) and str(v).strip()]
+        if not written:
+            continue
+        draft.url = next((url for url in map(clean_url, written) if url), None)
+        if draft.url is None:
+            draft.notes.append(f"URL ignored, not an http(s) address: {written[0][:100]!r}")
+        if len(written) > 1:
+            draft.notes.append(f"the record lists {len(written)} URLs; the first web address is kept")
+        return
+    draft.url = None
 
 
 def _dates(draft: Draft, record: dict) -> None:

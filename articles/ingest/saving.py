@@ -59,17 +59,33 @@ def _save(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
     return outcomes + _save_distinct(chunk, run)
 
 
-def _save_distinct(chunk: list[tuple[str, Draft]], run) -> list[tuple[str, Draft, str]]:
-    keys = [key for key, _ in chunk]
-    current = dict(Article.objects.filter(source_key__in=keys).values_list("source_key", "content_hash"))
-    # Content seen before, now or as an earlier version, is unchanged: re-runs never flip versions.
-    seen = set(current.items())
+def known(keys: list[str]) -> tuple[dict[str, tuple[int, str]], set[tuple[str, str]]]:
+    """Articles already saved under these keys: {key: (id, content hash)}, and every (key, hash)
+    seen, as current content or as an earlier version."""
+    current = {
+        key: (pk, content)
+        for key, pk, content in Article.objects.filter(source_key__in=keys).values_list(
+            "source_key", "pk", "content_hash"
+        )
+    }
+    seen = {(key, content) for key, (_, content) in current.items()}
     seen |= set(
         ArticleVersion.objects.filter(article__source_key__in=keys).values_list("article__source_key", "content_hash")
     )
+    return current, seen
+
+
+def is_unchanged(key: str, draft: Draft, current: dict, seen: set) -> bool:
+    """Content seen before, now or as an earlier version, is unchanged: re-runs never flip versions.
+    A page known by its text alone is unchanged whenever its key is known."""
+    return (key, draft.content_hash) in seen or (draft.identity_is_content and key in current)
+
+
+def _save_distinct(chunk: list[tuple[str, Draft]], run) -> list[tuple[str, Draft, str]]:
+    current, seen = known([key for key, _ in chunk])
     outcomes, new, attributions, search = [], [], [], Batch()
     for key, draft in chunk:
-        if (key, draft.content_hash) in seen:
+        if is_unchanged(key, draft, current, seen):
             outcomes.append(("unchanged", draft, ""))
         elif key in current:
             attributions += _update(key, draft, run, search)

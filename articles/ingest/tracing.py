@@ -1,24 +1,19 @@
-"""Provenance and events for each saved batch, inline or in a second process that trails the ingest.
+"""Provenance and events for each saved batch: the text it shares with the archive, its upstream
+links, its events.
 
-Saving a batch (parsing, outlets, search index) and tracing it (the text it shares with the
-archive, its upstream links, its events) cost about the same. A large ingest on a machine with
-two cores runs them side by side: the ingest saves batch after batch while a forked process traces
-them in the order they were saved, so every batch meets exactly the archive it would have met
-inline (fingerprints, postings and term counts are written by the tracer, in order). One thing it
-reads is written by the saving process: search's vocabulary, from which headlines' names are told
-(articles.events.names), may count a few batches the tracer has not reached. The ingest ends when
-the tracer has caught up.
-
-The two processes can meet on the same rows only when a batch updates an article the tracer is
-still working on; PostgreSQL then breaks the deadlock and the tracer runs that batch again.
+A worker traces a run's batches in the order they were saved (articles.tasks.trace_batch, one
+tracing job at a time across all runs), so every batch meets exactly the archive it would have met
+inline. Tracing a batch commits with the run's count of traced batches, so a batch is traced once
+even when its job is retried after a crash.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import traceback
+from dataclasses import dataclass
 
-from django.db import OperationalError, connections, transaction
+from django.db import OperationalError, transaction
+from django.db.models import F, Max
+from django.db.models.functions import Greatest
 from psycopg.errors import DeadlockDetected
 
 from articles.events import signature
@@ -29,73 +24,39 @@ from articles.provenance.reuse import find_shared_text
 RETRIES = 3
 
 
-def trace(changed: list[int], created: list[int]) -> None:
+@dataclass
+class Traced:
+    links: int = 0
+    events: int = 0  # events made
+
+
+def trace(changed: list[int], created: list[int]) -> Traced:
     """Find the shared text, upstream links and events of saved (new or changed) articles."""
+    from articles.models import Event
+
     for attempt in range(RETRIES):
         try:
             with transaction.atomic():
-                link_upstreams(find_shared_text(changed) | set(changed))
+                last_event = Event.objects.aggregate(last=Max("pk"))["last"] or 0
+                links = link_upstreams(find_shared_text(changed) | set(changed))
                 assign_events(changed, created=created)
-            return
+                return Traced(links, Event.objects.filter(pk__gt=last_event).count())
         except OperationalError as error:
             if not isinstance(error.__cause__, DeadlockDetected) or attempt == RETRIES - 1:
                 raise
             signature.forget_frequencies()  # the cached term counts included the rolled-back batch
+    raise AssertionError("unreachable")
 
 
-def tracer(jobs: int):
-    """A second process only when asked for and possible: inside a transaction (a caller's, or a
-    test's) the saved articles are invisible to any other connection, so tracing stays inline."""
-    if jobs > 1 and not connections["default"].in_atomic_block:
-        return ForkedTracer()
-    return InlineTracer()
+def trace_batch(run_id: int, batch: int, changed: list[int], created: list[int]) -> bool:
+    """Trace batch number `batch` of a run, once; False if it was traced already."""
+    from articles.models import IngestRun
 
-
-class InlineTracer:
-    """Trace each batch as it is saved (the admin, small inputs, tests)."""
-
-    def follow(self, changed: list[int], created: list[int]) -> None:
-        trace(changed, created)
-
-    def finish(self) -> str | None:
-        return None
-
-
-class ForkedTracer:
-    """Trace batches in a forked process; `finish` waits for it and says what went wrong, if anything."""
-
-    def __init__(self):
-        context = multiprocessing.get_context("fork")
-        self.work, self.errors = context.Queue(), context.Queue()
-        connections.close_all()  # the child opens its own connection; a shared socket is corrupted
-        self.process = context.Process(target=_run, args=(self.work, self.errors), daemon=True)
-        self.process.start()
-
-    def follow(self, changed: list[int], created: list[int]) -> None:
-        if self.process.is_alive():
-            self.work.put((changed, created))
-
-    def finish(self) -> str | None:
-        self.work.put(None)
-        self.process.join()
-        if self.process.exitcode == 0:
-            return None
-        reason = self.errors.get() if not self.errors.empty() else f"exit status {self.process.exitcode}"
-        return (
-            f"provenance and events stopped: {reason}. The articles are saved; "
-            "run `manage.py rebuild_provenance` and `manage.py rebuild_events`."
+    with transaction.atomic():
+        if IngestRun.objects.filter(pk=run_id, traced__gte=batch).exists():
+            return False
+        traced = trace(changed, created)
+        IngestRun.objects.filter(pk=run_id).update(
+            traced=Greatest(F("traced"), batch), links=F("links") + traced.links, events=F("events") + traced.events
         )
-
-
-def _run(work, errors) -> None:
-    import sys
-
-    try:
-        while (batch := work.get()) is not None:
-            trace(*batch)
-    except Exception as error:  # reported by the parent, with the way to recover
-        errors.put(f"{type(error).__name__}: {error}".strip()[:500])
-        traceback.print_exc()
-        connections.close_all()
-        sys.exit(1)
-    connections.close_all()
+    return True

@@ -4,7 +4,7 @@ from articles.models.event import Event
 from articles.models.event_posting import EventPosting
 from articles.models.event_term import EventTerm
 from articles.models.fingerprint import Fingerprint
-from articles.models.ingest_run import IngestRun
+from articles.models.ingest_run import IngestChunk, IngestInput, IngestRun, PreviewItem
 from articles.models.search_term import SearchTerm
 from articles.models.shared_text import SharedText
 
@@ -19,7 +19,10 @@ __all__ = [
     "EventPosting",
     "EventTerm",
     "Fingerprint",
+    "IngestChunk",
+    "IngestInput",
     "IngestRun",
+    "PreviewItem",
     "RawFormat",
     "Review",
     "SearchTerm",

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import Overrides, ingest
 from articles.models import IngestRun
@@ -15,9 +15,20 @@ PUBLISHERS = {"01_spa_palm_festival.txt": "spa"}
 
 
 class Command(BaseCommand):
-    help = "Load the demo archive (demo/) and, in debug mode, a demo editor account for the admin."
+    help = "Load the demo archive (demo/); with --demo-editor, in debug mode only, a demo editor account."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-editor",
+            action="store_true",
+            help=f"create the admin account {DEMO_EDITOR[0]!r} with a published password (debug mode only; `make run`)",
+        )
 
     def handle(self, *args, **options):
+        if options["demo_editor"] and not settings.DEBUG:
+            raise CommandError(
+                "--demo-editor: a known password is for a local demo, never in production (DJANGO_DEBUG=0)"
+            )
         given = [
             ingest([str(DEMO_DIR / name)], overrides=Overrides(publisher=Outlet.objects.get(slug=slug)),
                    origin=IngestRun.Origin.DEMO)
@@ -32,7 +43,7 @@ class Command(BaseCommand):
         )
         for failure in report.failures:
             self.stderr.write(f"  failed: {failure}")
-        if settings.DEBUG:
+        if options["demo_editor"]:
             self._demo_editor()
 
     def _demo_editor(self):
