@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 
 from articles.models import Article, Event
 from sources.models import Outlet
@@ -14,7 +15,8 @@ class _ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return " ".join(item.body.split()[:60])
+        # Plain words: a scraped body can hold markup, which a feed reader would render.
+        return " ".join(strip_tags(item.body).split()[:60])
 
     def item_pubdate(self, item):
         return item.published_at

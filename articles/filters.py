@@ -16,6 +16,20 @@ PROVENANCE_CHOICES = [
 ]
 SORT_CHOICES = [("relevance", "الأكثر صلة"), ("newest", "الأحدث"), ("oldest", "الأقدم")]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})  # the browser's date picker; it sends YYYY-MM-DD
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+
+
+class ArchiveDateField(forms.DateField):
+    """A date the archive can hold: 9999-12-31 would overflow the day after it."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST <= value <= LATEST:
+            raise forms.ValidationError(f"التاريخ خارج نطاق الأرشيف: اختر تاريخاً بين {EARLIEST.year} و{LATEST.year}.")
+
+
+class ArchiveDateFilter(django_filters.DateFilter):
+    field_class = ArchiveDateField
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -30,8 +44,8 @@ class ArticleFilter(django_filters.FilterSet):
         field_name="event", to_field_name="slug", queryset=Event.objects.all(), label="الحدث"
     )
     provenance = django_filters.ChoiceFilter(choices=PROVENANCE_CHOICES, method="filter_provenance", label="المصدر")
-    since = django_filters.DateFilter(method="filter_since", label="من تاريخ", widget=DATE_INPUT)
-    until = django_filters.DateFilter(method="filter_until", label="إلى تاريخ", widget=DATE_INPUT)
+    since = ArchiveDateFilter(method="filter_since", label="من تاريخ", widget=DATE_INPUT)
+    until = ArchiveDateFilter(method="filter_until", label="إلى تاريخ", widget=DATE_INPUT)
     sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="keep", label="الترتيب", empty_label=None)
 
     def filter_provenance(self, queryset, name, value):
@@ -56,8 +70,8 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 class EventFilter(django_filters.FilterSet):
     """The event list: events reported in a date range, by an outlet, or by outlets of a country."""
 
-    since = django_filters.DateFilter(field_name="ends_on", lookup_expr="gte", label="من تاريخ", widget=DATE_INPUT)
-    until = django_filters.DateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ", widget=DATE_INPUT)
+    since = ArchiveDateFilter(field_name="ends_on", lookup_expr="gte", label="من تاريخ", widget=DATE_INPUT)
+    until = ArchiveDateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ", widget=DATE_INPUT)
     outlet = django_filters.ModelChoiceFilter(
         field_name="articles__publisher__slug", to_field_name="slug", queryset=Outlet.objects.all(),
         label="المنفذ", distinct=True,

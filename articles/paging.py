@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import Http404
+
+MAX_PAGE = 10_000  # deeper, the offset costs the database more than any reader pages
+
 
 @dataclass
 class Window:
@@ -20,6 +24,8 @@ class Window:
             number = max(1, int(number or 1))
         except (TypeError, ValueError):
             number = 1
+        if number > MAX_PAGE:
+            raise Http404("no such page")
         items = list(queryset[(number - 1) * size : number * size + 1])
         return cls(items[:size], number, len(items) > size)
 

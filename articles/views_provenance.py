@@ -1,9 +1,11 @@
 """The provenance page of an article, and the diff of an article against its upstream."""
 
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article
-from articles.provenance.diff import diff
+from articles.models import Article, Attribution, SharedText
+from articles.provenance.diff import MAX_WORDS, diff
 from articles.provenance.graph import provenance_of, summary
 
 
@@ -16,11 +18,23 @@ def provenance(request, pk):
 
 
 def compare(request, pk, upstream_pk):
-    """Side by side: what the article (downstream) kept, added and removed from the upstream text."""
+    """Side by side: what the article (downstream) kept, added and removed from the upstream text.
+    Only for two articles the archive links (shared text, or a credit resolved to the other): any
+    pair would let anyone make the server diff arbitrary texts."""
     public = Article.objects.public().select_related("publisher")
     article, upstream = get_object_or_404(public, pk=pk), get_object_or_404(public, pk=upstream_pk)
+    if not are_linked(article.pk, upstream.pk):
+        raise Http404("these two articles share no text and neither credits the other")
     return render(
         request,
         "articles/compare.html",
-        {"article": article, "upstream": upstream, "diff": diff(upstream.body, article.body)},
+        {"article": article, "upstream": upstream, "diff": diff(upstream.body, article.body), "max_words": MAX_WORDS},
+    )
+
+
+def are_linked(a: int, b: int) -> bool:
+    first, second = sorted((a, b))
+    return (
+        SharedText.objects.filter(first=first, second=second).exists()
+        or Attribution.objects.filter(Q(article=a, upstream=b) | Q(article=b, upstream=a)).exists()
     )

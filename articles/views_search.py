@@ -40,7 +40,9 @@ def search(request):
             if name in FACET_LABELS
         ],
     }
-    return render(request, "articles/search.html", context)
+    # A filter that cannot be read (a date past 2100, a day 45) is said, not silently ignored.
+    status = 400 if results.filters.errors else 200
+    return render(request, "articles/search.html", context, status=status)
 
 
 def _links(request, name: str, counts) -> list[FacetLink]:

@@ -13,5 +13,5 @@ urlpatterns = [
     path("events/<int:pk>", articles_api.EventDetail.as_view(), name="api-event"),
     path("search", api_search.Search.as_view(), name="api-search"),
     path("outlets", sources_api.OutletList.as_view(), name="api-outlets"),
-    path("outlets/<slug:slug>", sources_api.OutletDetail.as_view(), name="api-outlet"),
+    path("outlets/<str:slug>", sources_api.OutletDetail.as_view(), name="api-outlet"),
 ]

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -113,31 +114,46 @@ def _grow(pending: bytes, more: bytes, overlong: bool, limit: int) -> tuple[byte
     return pending + more, False
 
 
-class Capped(io.RawIOBase):
-    """A stream that refuses to give more than `limit` bytes: decompression bombs stop there."""
+class Capped:
+    """A stream that refuses to give more than `limit` bytes (decompression bombs stop there), and
+    that gives what it read before an error first (a truncated file keeps its good start)."""
 
-    def __init__(self, stream, limit: int = MAX_INPUT_BYTES):
-        self.stream, self.limit, self.given = stream, limit, 0
+    PIECE = 64 * 1024
 
-    def readable(self) -> bool:
-        return True
+    def __init__(self, stream, limit: int | None = None):
+        self.stream, self.limit, self.given = stream, limit or MAX_INPUT_BYTES, 0
+        self.error: BaseException | None = None
 
     def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            raise self.error
         want = self.limit + 1 - self.given if size is None or size < 0 else min(size, self.limit + 1 - self.given)
-        data = self.stream.read(want)
+        pieces, got = [], 0
+        try:
+            while got < want:
+                piece = self.stream.read(min(self.PIECE, want - got))
+                if not piece:
+                    break
+                pieces.append(piece)
+                got += len(piece)
+        except (OSError, EOFError, lzma.LZMAError, zipfile.BadZipFile, zlib.error) as error:
+            if not pieces:
+                raise
+            self.error = error
+        data = b"".join(pieces)
         self.given += len(data)
         if self.given > self.limit:
             raise InputError(f"unpacks to more than {self.limit // MB} MB (the limit for one input)")
         return data
 
-    def readinto(self, buffer) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
     def close(self) -> None:
         self.stream.close()
-        super().close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def expand(paths: list[str], fmt: str = "auto", stdin=None) -> Iterator[Input | BadInput]:
@@ -195,7 +211,7 @@ def file_inputs(path: Path, fmt: str, name: str | None = None) -> Iterator[Input
     elif suffix in COMPRESSED:
         inner = Path(Path(name).stem).suffix.lower()
         opener = COMPRESSED[suffix]
-        yield _input(name, inner, fmt, lambda: io.BufferedReader(Capped(opener(path, "rb")), CHUNK))
+        yield _input(name, inner, fmt, lambda: Capped(opener(path, "rb")))
     else:
         yield _input(name, suffix, fmt, lambda: path.open("rb"))
 
@@ -220,7 +236,7 @@ def _zip(path: Path, fmt: str, label: str) -> Iterator[Input | BadInput]:
             )
             continue
         suffix = PurePosixPath(member.filename).suffix.lower()
-        yield _input(name, suffix, fmt, lambda member=member: io.BufferedReader(Capped(archive.open(member)), CHUNK))
+        yield _input(name, suffix, fmt, lambda member=member: Capped(archive.open(member)))
 
 
 def _input(name: str, suffix: str, fmt: str, opener) -> Input | BadInput:

@@ -124,7 +124,7 @@ def _dates(draft: Draft, record: dict) -> None:
 def _byline(draft: Draft, byline: str, offset: int, names) -> None:
     line = Line(byline, offset)
     credit = parse_credit(line.text, line.start, names, draft.publisher)
-    draft.byline = " ".join(byline.split())[:500]
+    draft.byline = " ".join(byline.split())  # cut to its column, with a note, by Draft.fit_fields
     draft.dateline = credit.dateline[:300]
     if credit.self_names and draft.publisher is None:
         draft.publisher_hint = credit.self_names[0]

@@ -62,6 +62,9 @@ STOP_WORDS = frozenset(
 )
 MIN_STEM = 2
 FORM_MARK = "="
+# No word is longer; a longer token (a run of letters in a hostile page or query) is not indexed,
+# and PostgreSQL refuses lexemes of 2,047 bytes or more.
+MAX_WORD = 100
 
 
 class Reading(NamedTuple):
@@ -101,7 +104,7 @@ def words(text: str) -> list[Word]:
 def analyse(token: str) -> tuple[Reading, ...]:
     """The readings of one token; none for a stop word or a lone Arabic letter."""
     folded = fold(token).replace(" ", "")
-    if not folded or folded in STOP_WORDS or (len(folded) == 1 and not folded.isascii()):
+    if not folded or len(folded) > MAX_WORD or folded in STOP_WORDS or (len(folded) == 1 and not folded.isascii()):
         return ()
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
