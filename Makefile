@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
+.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ run: demo
 	@echo
 	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The Arabic catalogue (locale/ar): compiled after editing django.po.
+messages: install
+	$(PY) scripts/compile-messages
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,11 @@ from sources.api import OutletSerializer
 
 class AttributionSerializer(serializers.ModelSerializer):
     outlet = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    upstream = serializers.SerializerMethodField(help_text="id of the public article credited, if in the archive")
+
+    def get_upstream(self, attribution) -> int | None:
+        upstream = attribution.upstream
+        return upstream.pk if upstream is not None and upstream.visibility == "public" else None
 
     class Meta:
         model = Attribution
@@ -40,7 +45,7 @@ class ArticleDetail(generics.RetrieveAPIView):
     queryset = (
         Article.objects.public()
         .select_related("publisher")
-        .prefetch_related("publisher__domains", "attributions__outlet")
+        .prefetch_related("publisher__domains", "attributions__outlet", "attributions__upstream")
     )
     serializer_class = ArticleSerializer
 
@@ -70,7 +75,7 @@ class EventList(generics.ListAPIView):
     def get_queryset(self):
         from articles.filters import EventFilter
 
-        return EventFilter(self.request.GET, queryset=Event.objects.filter(article_count__gt=0).latest_first()).qs
+        return EventFilter(self.request.GET, queryset=Event.objects.public().latest_first()).qs
 
 
 class EventDetail(APIView):
@@ -78,4 +83,4 @@ class EventDetail(APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="event_detail")
     def get(self, request, pk):
-        return Response(coverage_of(get_object_or_404(Event, pk=pk)).as_json())
+        return Response(coverage_of(get_object_or_404(Event.objects.public(), pk=pk)).as_json())

@@ -53,7 +53,7 @@ class OutletArticles(_ArticleFeed):
 
 class EventArticles(_ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Event, slug=slug)
+        return get_object_or_404(Event.objects.public(), slug=slug)
 
     def title(self, event):
         return f"إسناد — {event.title}"

@@ -41,7 +41,7 @@ class ArticleFilter(django_filters.FilterSet):
     )
     country = django_filters.CharFilter(field_name="publisher__country", lookup_expr="iexact", label="البلد")
     event = django_filters.ModelChoiceFilter(
-        field_name="event", to_field_name="slug", queryset=Event.objects.all(), label="الحدث"
+        field_name="event", to_field_name="slug", queryset=Event.objects.public(), label="الحدث"
     )
     provenance = django_filters.ChoiceFilter(choices=PROVENANCE_CHOICES, method="filter_provenance", label="المصدر")
     since = ArchiveDateFilter(method="filter_since", label="من تاريخ", widget=DATE_INPUT)

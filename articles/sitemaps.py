@@ -20,7 +20,7 @@ class EventSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Event.objects.filter(article_count__gt=0).order_by("pk").only("pk", "slug", "updated_at")
+        return Event.objects.public().order_by("pk").only("pk", "slug", "updated_at")
 
     def lastmod(self, event):
         return event.updated_at
@@ -28,7 +28,7 @@ class EventSitemap(Sitemap):
 
 class OutletSitemap(Sitemap):
     def items(self):
-        return Outlet.objects.filter(articles__isnull=False).distinct().order_by("slug").only("slug")
+        return Outlet.objects.filter(articles__visibility="public").distinct().order_by("slug").only("slug")
 
 
 SITEMAPS = {"articles": ArticleSitemap, "events": EventSitemap, "outlets": OutletSitemap}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
@@ -27,6 +27,13 @@ logger = logging.getLogger(__name__)
 # The database restarting or unreachable: try again for about five minutes.
 DATABASE_GONE = RetryStrategy(max_attempts=30, wait=10, retry_exceptions=[OperationalError, InterfaceError])
 PREVIEW_LIFETIME = timezone.timedelta(days=1)
+
+
+def _fresh_connections() -> None:
+    """Drop connections too old or broken to reuse (a worker thread keeps its own between jobs),
+    except inside a transaction: there (a test calling a task) the connection is the caller's."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 class StopBetweenBatches(runs.DeferredTracing):
@@ -42,28 +49,28 @@ class StopBetweenBatches(runs.DeferredTracing):
 
 @app.task(queue="ingest", retry=DATABASE_GONE, pass_context=True)
 def ingest_run(context, run_id: int) -> None:
-    close_old_connections()
+    _fresh_connections()
     try:
         run = runs.process(run_id, StopBetweenBatches(context))
         if run.status == Status.QUEUED:  # the worker is shutting down: another one goes on
             ingest_run.defer(run_id=run_id)
     except (OperationalError, InterfaceError):
-        close_old_connections()
+        _fresh_connections()
         raise  # retried: the run resumes after its last batch
     except Exception as error:
         _failed(run_id, error)
         raise
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 @app.task(queue="tracing", lock="tracing", retry=DATABASE_GONE)
 def trace_batch(run_id: int, batch: int, changed: list[int], created: list[int]) -> None:
-    close_old_connections()
+    _fresh_connections()
     try:
         tracing.trace_batch(run_id, batch, changed, created)
     except (OperationalError, InterfaceError):
-        close_old_connections()
+        _fresh_connections()
         raise
     except Exception as error:
         IngestRun.objects.filter(pk=run_id).update(
@@ -72,22 +79,22 @@ def trace_batch(run_id: int, batch: int, changed: list[int], created: list[int])
         )
         raise
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 @app.task(queue="ingest", retry=DATABASE_GONE)
 def preview_run(run_id: int) -> None:
-    close_old_connections()
+    _fresh_connections()
     try:
         previews.build(run_id)
     except (OperationalError, InterfaceError):
-        close_old_connections()
+        _fresh_connections()
         raise
     except Exception as error:
         _failed(run_id, error)
         raise
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 def _failed(run_id: int, error: Exception) -> None:
@@ -114,6 +121,6 @@ async def retry_stalled(app_) -> int:
 @app.periodic(cron="17 * * * *")
 @app.task(queueing_lock="clean_previews")
 def clean_previews(timestamp: int) -> None:
-    close_old_connections()
+    _fresh_connections()
     IngestRun.objects.filter(status=Status.PREVIEW, started_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
-    close_old_connections()
+    _fresh_connections()

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.events.coverage import coverage_of
 from articles.filters import EventFilter
@@ -15,7 +16,7 @@ def home(request):
     """The latest public articles, the events several outlets covered, the outlets that originate most."""
     articles = Article.objects.public().latest_first().select_related("publisher")
     page = Window.of(articles, request.GET.get("page"), PAGE_SIZE)
-    events = Event.objects.filter(outlet_count__gt=1).latest_first()[:6]
+    events = Event.objects.public().filter(outlet_count__gt=1).latest_first()[:6]
     context = {"page": page, "events": events, "originators": originators()}
     return render(request, "articles/home.html", context)
 
@@ -58,11 +59,17 @@ def event_list(request):
     """Events, newest first; by default those more than one outlet covered."""
     params = request.GET.copy()
     params.setdefault("covered", "true")
-    events = EventFilter(params, queryset=Event.objects.filter(article_count__gt=0).latest_first())
+    events = EventFilter(params, queryset=Event.objects.public().latest_first())
     page = Paginator(events.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "articles/event_list.html", {"filter": events, "page": page})
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(Event, slug=slug)
+    event = Event.objects.public().filter(slug=slug).first()
+    if event is None:  # an older slug: the event's id ends it, and the title may have changed since
+        number = slug.rsplit("-", 1)[-1]
+        event = Event.objects.public().filter(pk=int(number)).first() if number.isdigit() and len(number) < 19 else None
+        if event is None:
+            raise Http404("no such event")
+        return redirect(event, permanent=True)
     return render(request, "articles/event_detail.html", {"event": event, "coverage": coverage_of(event)})

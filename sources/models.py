@@ -1,5 +1,6 @@
 """Outlets: the newspapers, sites, agencies and broadcasters that publish or are cited."""
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -91,3 +92,31 @@ def normalize_domain(domain: str) -> str:
         if domain.startswith(prefix) and domain.count(".") >= 2:
             domain = domain[len(prefix) :]
     return domain
+
+
+class OutletMerge(models.Model):
+    """An editor's merge of outlets into one, recorded whole so that it can be undone: what each
+    merged outlet was, and which articles, citations and domains moved."""
+
+    kept = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="merges", verbose_name="المنفذ الباقي")
+    merged = models.JSONField("المنافذ المدموجة", help_text="كل منفذ كما كان قبل الدمج، بنطاقاته ومقالاته")
+    added_aliases = ArrayField(models.CharField(max_length=200), default=list, verbose_name="أسماء أضيفت")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="دمجه",
+    )
+    merged_at = models.DateTimeField("تاريخ الدمج", auto_now_add=True)
+    undone_at = models.DateTimeField("تاريخ التراجع", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "دمج منافذ"
+        verbose_name_plural = "عمليات دمج المنافذ"
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        names = "، ".join(outlet["name_ar"] for outlet in self.merged)
+        return f"{names} ← {self.kept}"

@@ -152,7 +152,7 @@ def related_events(event: Event) -> list[Event]:
     most covered, then the nearest in time."""
     if not event.key_names:
         return []
-    related = Event.objects.exclude(pk=event.pk).filter(key_names__overlap=event.key_names, article_count__gt=0)
+    related = Event.objects.public().exclude(pk=event.pk).filter(key_names__overlap=event.key_names)
     if event.starts_on:
         window = timedelta(days=30)
         related = related.filter(starts_on__range=(event.starts_on - window, event.starts_on + window))

@@ -34,6 +34,8 @@ def move_articles(articles, event=None) -> object:
         event = Event.objects.get(pk=create_events([ids])[0])
     else:
         Article.objects.filter(pk__in=ids).update(event=event)
+    Event.objects.filter(pk__in=sources - {event.pk}, articles__isnull=True).delete()  # emptied by the move
+    sources = set(Event.objects.filter(pk__in=sources).values_list("pk", flat=True))
     Event.objects.filter(pk__in=sources | {event.pk}).update(is_locked=True)
     refresh_events(sources | {event.pk})
     event.refresh_from_db()

@@ -349,7 +349,8 @@ def rebuild_events() -> tuple[int, int]:
     sign_articles()
     with transaction.atomic():
         Event.objects.filter(is_locked=False).delete()
-        items = list(stored_items(Article.objects.filter(event__isnull=True)))
+        # Hidden articles belong to no event: an event's title, dates and names are all public.
+        items = list(stored_items(Article.objects.public().filter(event__isnull=True)))
         clusters = group(items, shared_pairs())
         create_events([[member.pk for member in cluster.members] for cluster in clusters])
         refresh_events(Event.objects.values_list("pk", flat=True))
@@ -370,7 +371,9 @@ def assign_events(ids: Iterable[int], *, created: Iterable[int] = ()) -> int:
         return 0
     signed = sign_articles(ids, new=created)
     shared = shared_pairs(ids)
-    rows = Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True).annotate(at=article_time())
+    rows = (
+        Article.objects.public().filter(pk__in=any_of(ids)).exclude(event__is_locked=True).annotate(at=article_time())
+    )
     rows = list(rows.order_by(F("at").asc(nulls_last=True), "pk").values_list("pk", "at", "event_id", "title"))
     lexicon = shared_lexicon()
     read_titles([title for *_, title in rows], lexicon)
@@ -398,7 +401,9 @@ def _clusters(known: dict[int, Item], batch: set[int]) -> dict[object, Cluster]:
     from articles.models import Article
 
     events = {item.event for item in known.values() if item.event is not None}
-    members = Article.objects.filter(event__in=any_of(events), event__is_locked=False).exclude(pk__in=any_of(batch))
+    members = (
+        Article.objects.public().filter(event__in=any_of(events), event__is_locked=False).exclude(pk__in=any_of(batch))
+    )
     clusters: dict[object, Cluster] = defaultdict(Cluster)
     for member in stored_items(members, in_time_order=True):
         clusters[member.event].add(member)
@@ -514,7 +519,7 @@ def _near(items: list[Item]) -> dict[int, set[int]]:
 def _items(ids: set[int]) -> list[Item]:
     from articles.models import Article
 
-    return list(stored_items(Article.objects.filter(pk__in=any_of(ids)).exclude(event__is_locked=True)))
+    return list(stored_items(Article.objects.public().filter(pk__in=any_of(ids)).exclude(event__is_locked=True)))
 
 
 def stored_items(articles, *, in_time_order: bool = False) -> Iterator[Item]:

@@ -20,13 +20,14 @@ KEY_NAMES = 5
 # 0.08 1.48 at 0.71 (روسيا، مصر، إيران are in 6-8% of the corpus), 0.12 no more names.
 COMMON = 0.08
 REPRESENTATIVE_POOL = 60
+UNNAMED = "…"  # a new event's title until refresh_events names it, locked or not
 
 
 # Placeholders, in one statement: bulk_create compiled a row of every field for each event, and
 # an ingest batch makes some two hundred events (a fifth of the events' time at ingest).
 NEW_EVENTS = """
 INSERT INTO articles_event (title, slug, summary, key_names, article_count, outlet_count, is_locked, created_at, updated_at)
-SELECT '…', 'e-' || s, '', '{}', 0, 0, false, now(), now() FROM unnest(%s::text[]) AS s
+SELECT %s, 'e-' || s, '', '{}', 0, 0, false, now(), now() FROM unnest(%s::text[]) AS s
 RETURNING id
 """
 
@@ -38,7 +39,7 @@ def new_events(count: int) -> list[int]:
     if count <= 0:
         return []
     with connection.cursor() as cursor:
-        cursor.execute(NEW_EVENTS, [[secrets.token_hex(6) for _ in range(count)]])
+        cursor.execute(NEW_EVENTS, [UNNAMED, [secrets.token_hex(6) for _ in range(count)]])
         return [pk for (pk,) in cursor.fetchall()]
 
 
@@ -66,8 +67,10 @@ def refresh_events(ids: Iterable[int]) -> None:
     lexicon = names.shared_lexicon()
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
+        # The face of an event (counts, dates, title, names) is made of its public members only.
         stats = (
-            Article.objects.filter(event__in=any_of(chunk))
+            Article.objects.public()
+            .filter(event__in=any_of(chunk))
             .annotate(at=article_time())
             .values("event")
             .annotate(n=Count("pk"), outlets=Count("publisher", distinct=True), first=Min("at"), last=Max("at"))
@@ -75,13 +78,17 @@ def refresh_events(ids: Iterable[int]) -> None:
         stats = {row["event"]: row for row in stats}
         members = defaultdict(list)
         for row in (
-            Article.objects.filter(event__in=any_of(chunk))
+            Article.objects.public()
+            .filter(event__in=any_of(chunk))
             .annotate(at=article_time())
             .order_by("at", "pk")
             .values("pk", "event", "title", "event_signature", "at")
         ):
             members[row["event"]].append(row)
-        Event.objects.filter(pk__in=[pk for pk in chunk if pk not in stats], is_locked=False).delete()
+        empty = [pk for pk in chunk if pk not in stats]
+        Event.objects.filter(pk__in=empty, is_locked=False).delete()  # hidden members, if any, leave it
+        # An event left with hidden members only (locked by an editor) is kept, but not shown.
+        Event.objects.filter(pk__in=empty).update(article_count=0, outlet_count=0, key_names=[])
         events = list(Event.objects.filter(pk__in=list(stats)))
         found = key_names_of(members, lexicon)
         for event in events:
@@ -89,7 +96,7 @@ def refresh_events(ids: Iterable[int]) -> None:
             event.article_count, event.outlet_count = row["n"], row["outlets"]
             event.starts_on = row["first"].date() if row["first"] else None
             event.ends_on = row["last"].date() if row["last"] else None
-            if not event.is_locked:
+            if not event.is_locked or event.title == UNNAMED:  # a split is locked before it is named
                 event.title = representative(members[event.pk])["title"][:300]
             event.key_names = found[event.pk]
         _write(events)
@@ -111,8 +118,10 @@ def _write(events: list) -> None:
     if not events:
         return
     for event in events:
-        if event.slug.startswith("e-"):  # a new event: a readable slug, the title then the id
-            event.slug = f"{slugify(event.title, allow_unicode=True)[:80].strip('-')}-{event.pk}"
+        # The slug follows the title (the id at its end finds the event under an older slug): a
+        # title made from a member later hidden leaves nothing of it in the address.
+        if not event.is_locked or event.slug.startswith("e-"):
+            event.slug = event_slug(event.title, event.pk)
     columns = [
         [e.pk for e in events], [e.article_count for e in events], [e.outlet_count for e in events],
         [e.starts_on for e in events], [e.ends_on for e in events], [e.title for e in events],
@@ -120,6 +129,10 @@ def _write(events: list) -> None:
     ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(WRITE, columns)
+
+
+def event_slug(title: str, pk: int) -> str:
+    return f"{slugify(title, allow_unicode=True)[:80].strip('-')}-{pk}"
 
 
 def representative(members: list[dict]) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from articles.ingest.draft import Draft
+from articles.models import AttributionKind
 
 
 def outlet_json(outlet) -> dict | None:
@@ -34,6 +35,7 @@ def draft_json(draft: Draft) -> dict:
         "attributions": [
             {
                 "kind": str(a.kind),
+                "kind_label": str(AttributionKind(a.kind).label),
                 "name": a.name,
                 "outlet": outlet_json(a.outlet),
                 "evidence": a.evidence,

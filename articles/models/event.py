@@ -7,6 +7,10 @@ from django.urls import reverse
 
 
 class EventQuerySet(models.QuerySet):
+    def public(self):
+        """Events a reader may see: with public articles (counts, title and names are theirs only)."""
+        return self.filter(article_count__gt=0)
+
     def latest_first(self):
         return self.order_by(models.F("ends_on").desc(nulls_last=True), "-id")
 

@@ -244,7 +244,9 @@ def _hop(upstream: Node, downstream: Node, attribution: Attribution) -> Hop:
 
 def _add_copies(result: Provenance) -> None:
     article = result.article
-    pairs = SharedText.objects.filter(Q(first=article) | Q(second=article))
+    pairs = SharedText.objects.filter(
+        Q(first=article, second__visibility="public") | Q(second=article, first__visibility="public")
+    )
     result.copies_total = pairs.count()
     pairs = sorted(pairs.order_by("-shared_shingles")[:MAX_COPIES], key=lambda p: -p.containment_of(article.pk))
     others = Article.objects.public().select_related("publisher").in_bulk([p.other(article.pk) for p in pairs])

@@ -44,7 +44,7 @@ def count(rows) -> dict[str, list[Count]]:
             countries[outlets[publisher].country] += n
     per_event = Counter(event for _, _, event, _ in rows if event)
     top_events = per_event.most_common(TOP)  # thousands of events among the matches; ten are shown
-    events = Event.objects.only("slug", "title").in_bulk([event for event, _ in top_events])
+    events = Event.objects.public().only("slug", "title").in_bulk([event for event, _ in top_events])
     years = Counter(_years(published for _, _, _, published in rows if published is not None))
     labels = dict(OutletKind.choices)
     return {

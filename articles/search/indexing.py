@@ -133,12 +133,13 @@ MAX_KNOWN = 2_000_000
 
 
 def recount(chunk: int = CHUNK) -> int:
-    """Count every form's articles again, over the whole archive (ingest counts new forms only in
-    the batch that brought them): a nightly job, or after `index_search --rebuild`."""
+    """Count every form's public articles again, over the whole archive (ingest counts new forms
+    only in the batch that brought them): a nightly job, or after `index_search --rebuild`. Hidden
+    articles are not counted: a word only they use is never offered as a variant or suggestion."""
     from articles.models import Article
 
     totals = Batch()
-    ids = list(Article.objects.values_list("pk", flat=True))
+    ids = list(Article.objects.public().values_list("pk", flat=True))
     for start in range(0, len(ids), chunk):
         rows = Article.objects.filter(pk__in=ids[start : start + chunk]).values_list("title", "body", "captions")
         for title, body, captions in rows:
@@ -205,3 +206,56 @@ def _literal(positions: dict[str, list[str]]) -> str:
 
 def quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def forms_of(ids: Iterable[int]) -> Batch:
+    """The word forms of the given articles, counted (what they add to the vocabulary)."""
+    from articles.models import Article
+
+    batch = Batch()
+    for title, body, captions in Article.objects.filter(pk__in=list(ids)).values_list("title", "body", "captions"):
+        batch.count(Document(document_fields(title, body, captions)))
+    return batch
+
+
+def count_published(ids: Iterable[int]) -> None:
+    """Articles made public add their forms to the vocabulary's counts."""
+    batch = forms_of(ids)
+    forms = sorted(batch.forms)
+    if not forms:
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[]) "
+            "ON CONFLICT (form) DO UPDATE SET article_count = articles_searchterm.article_count + EXCLUDED.article_count",
+            [
+                forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],
+                [analysis.display(batch.forms[f][1], f) for f in forms], [batch.counts[f] for f in forms],
+                [batch.definite[f] for f in forms],
+            ],
+        )  # fmt: skip
+
+
+def uncount_hidden(ids: Iterable[int]) -> None:
+    """Articles hidden take their forms out of the counts: a form no public article still has (by
+    its lexeme, through the index) counts 0, and is offered to nobody."""
+    from articles.models import Article
+    from articles.search.expressions import Matches
+
+    batch = forms_of(ids)
+    forms = sorted(f for f in batch.forms if len(f) <= MAX_FORM)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_searchterm AS t SET article_count = greatest(t.article_count - c.n, 0) "
+            "FROM unnest(%s::text[], %s::int[]) AS c(form, n) WHERE t.form = c.form",
+            [forms, [batch.counts[f] for f in forms]],
+        )
+        public = Article.objects.public().exclude(pk__in=list(ids))
+        for form in forms:
+            lexeme = batch.forms[form][0]
+            still = public.filter(Matches(quote(lexeme))).exists()
+            if still:
+                cursor.execute(
+                    "UPDATE articles_searchterm SET article_count = greatest(article_count, 1) WHERE form = %s", [form]
+                )

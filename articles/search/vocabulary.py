@@ -73,12 +73,23 @@ def variants(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         return []
     key = (form, lexemes)
     if key in _cache and _cache[key][0] > time.monotonic():
-        return _cache[key][1]
+        return _still_used(_cache[key][1])
     found = _variants(form, lexemes)
     if len(_cache) > CACHE_SIZE:
         _cache.clear()
     _cache[key] = (time.monotonic() + CACHE_SECONDS, found)
     return found
+
+
+def _still_used(cached: list[Variant]) -> list[Variant]:
+    """Cached variants that public articles still use: a word whose only articles were hidden
+    since (articles.visibility) is dropped at once, in every process, not when the cache expires."""
+    if not cached:
+        return cached
+    used = set(
+        SearchTerm.objects.filter(form__in=[v.form for v in cached], article_count__gt=0).values_list("form", flat=True)
+    )
+    return [v for v in cached if v.form in used]
 
 
 # Variants change only as the vocabulary grows: each process keeps them for a few minutes.
@@ -107,6 +118,7 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         Variant(other, lexeme, display, count)
         for other, lexeme, display, count, other_definite in rows
         if lexeme not in lexemes
+        and count > 0  # a form only hidden articles use is never shown to a reader
         and not _given_name(other)
         and not other.startswith(OWN_ALEF)
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
@@ -274,7 +286,7 @@ def suggestions(form: str, limit: int = 5) -> list[str]:
     with connection.cursor() as cursor:
         _similarity_threshold(cursor, SUGGESTION_SIMILARITY)
         cursor.execute(
-            "SELECT display FROM articles_searchterm WHERE form %% %s AND form <> %s "
+            "SELECT display FROM articles_searchterm WHERE form %% %s AND form <> %s AND article_count > 0 "
             "ORDER BY similarity(form, %s) DESC, article_count DESC LIMIT %s",
             [form, form, form, limit],
         )

@@ -98,3 +98,11 @@ def field_label(form, name: str) -> str:
     """The label of a form's field, by name ("__all__" for errors of the whole form)."""
     field = form.fields.get(name)
     return str(field.label) if field is not None and field.label else name
+
+
+@register.filter
+def counted(n, noun: str) -> str:
+    """«4 مقالات»: `{{ n|counted:"article" }}` (newsroom/counts.py)."""
+    from newsroom.counts import counted as phrase
+
+    return phrase(int(n or 0), noun)
