@@ -6,27 +6,38 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.filters import PROVENANCE_CHOICES, SORT_CHOICES
-from articles.search.engine import run_search
+from articles.search.engine import MAX_PAGE, run_search
+from newsroom.api_docs import BAD_REQUEST, DATE_OR_EMPTY
+from sources.models import OutletKind
 
 PARAMETERS = [
     OpenApiParameter("q", OpenApiTypes.STR, description='words, "phrases", -exclusions, OR / أو'),
     OpenApiParameter("outlet", OpenApiTypes.STR, many=True, description="outlet slug (repeatable)"),
-    OpenApiParameter("kind", OpenApiTypes.STR, many=True, description="outlet kind (repeatable)"),
+    OpenApiParameter(
+        "kind", OpenApiTypes.STR, many=True, enum=[*OutletKind.values, ""], description="outlet kind (repeatable)"
+    ),
     OpenApiParameter("country", OpenApiTypes.STR, description="ISO 3166-1 code of the outlet"),
     OpenApiParameter("event", OpenApiTypes.STR, description="event slug"),
-    OpenApiParameter("provenance", OpenApiTypes.STR, enum=[c for c, _ in PROVENANCE_CHOICES]),
-    OpenApiParameter("since", OpenApiTypes.DATE),
-    OpenApiParameter("until", OpenApiTypes.DATE),
-    OpenApiParameter("sort", OpenApiTypes.STR, enum=[c for c, _ in SORT_CHOICES]),
-    OpenApiParameter("page", OpenApiTypes.INT),
+    OpenApiParameter(
+        "provenance", OpenApiTypes.STR, enum=[*(c for c, _ in PROVENANCE_CHOICES), ""], description="empty: all"
+    ),
+    OpenApiParameter("since", DATE_OR_EMPTY),
+    OpenApiParameter("until", DATE_OR_EMPTY),
+    OpenApiParameter(
+        "sort", OpenApiTypes.STR, enum=[*(c for c, _ in SORT_CHOICES), ""], description="empty: relevance"
+    ),
+    OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
 ]
 
 
 class Search(APIView):
     """Full-text search over the public archive, with snippets, facets and spelling variants."""
 
-    @extend_schema(parameters=PARAMETERS, responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=PARAMETERS, responses={200: OpenApiTypes.OBJECT, 400: BAD_REQUEST})
     def get(self, request):
+        page = request.query_params.get("page")
+        if page is not None and not (page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+            return Response({"errors": {"page": [f"a whole number from 1 to {MAX_PAGE}"]}}, status=400)
         results = run_search(request.query_params)
         if results.filters.errors:
             return Response({"errors": results.filters.errors}, status=400)

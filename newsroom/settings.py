@@ -175,6 +175,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Isnad API",
     "DESCRIPTION": "Read-only API of the Isnad archive of Arabic news and its provenance.",
     "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
 }
 
 if not DEBUG:
