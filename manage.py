@@ -10,5 +10,12 @@ if __name__ == "__main__":
     # which never turns debug on by itself.
     os.environ.setdefault("DJANGO_DEBUG", "1")
     from django.core.management import execute_from_command_line
+    from django.db import InterfaceError, OperationalError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except (OperationalError, InterfaceError) as error:
+        # The database down or unreachable: say so in a line, not a traceback.
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        sys.stderr.write(f"cannot reach the database ({reason}). Is it running? (make db-start)\n")
+        sys.exit(1)

@@ -6,7 +6,8 @@
 - `preview_run` reads a run without saving it, for an editor to confirm (the admin's Ingest page).
 - `recover_stalled_jobs`, every minute: the jobs of a worker that died (no heartbeat for 30 s)
   are run again; an ingest resumes after its last saved batch, a batch is never traced twice.
-- `clean_previews`, hourly: previews never confirmed are dropped after a day, with their files.
+- `clean_previews`, hourly: previews never confirmed are dropped after a day, with their files;
+  the files a finished run kept (it had failures, to be looked at) after 30 days.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from articles.ingest import previews, runs, tracing
-from articles.models import IngestRun
-from articles.models.ingest_run import Status
+from articles.models import IngestChunk, IngestRun
+from articles.models.ingest_run import FINISHED, Status
 
 logger = logging.getLogger(__name__)
 # The database restarting or unreachable: try again for about five minutes.
 DATABASE_GONE = RetryStrategy(max_attempts=30, wait=10, retry_exceptions=[OperationalError, InterfaceError])
 PREVIEW_LIFETIME = timezone.timedelta(days=1)
+KEPT_INPUTS_LIFETIME = timezone.timedelta(days=30)
 
 
 def _fresh_connections() -> None:
@@ -123,4 +125,7 @@ async def retry_stalled(app_) -> int:
 def clean_previews(timestamp: int) -> None:
     _fresh_connections()
     IngestRun.objects.filter(status=Status.PREVIEW, started_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
+    IngestChunk.objects.filter(
+        input__run__finished_at__lt=timezone.now() - KEPT_INPUTS_LIFETIME, input__run__status__in=FINISHED
+    ).delete()
     _fresh_connections()

@@ -5,9 +5,11 @@
 Runs against a throwaway database `isnad_bench` on the local cluster (or BENCH_DATABASE_URL),
 timing each run with /usr/bin/time -v when it is installed, and prints articles per second
 and peak memory; then the events the ingest made, scored against the labelled events
-(evaluation/events.py, as `make eval-events` scores those of a rebuild). The command chooses its
-own --jobs (2 on this corpus, with two cores); pass extra arguments after the corpus path to
-override, e.g. `-m benchmarks.ingest_corpus CORPUS --jobs 1`.
+(evaluation/events.py, as `make eval-events` scores those of a rebuild). The command stages the
+corpus as an ingest run and starts its own workers (2 on this corpus, with two cores: one saves
+batches while the other traces them); pass extra arguments after the corpus path to override,
+e.g. `-m benchmarks.ingest_corpus CORPUS --workers 1`. Memory is summed over the command and its
+workers.
 """
 
 import contextlib

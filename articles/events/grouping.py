@@ -187,14 +187,14 @@ def same_text(item: Item, other: Item, shared: dict[int, dict[int, bool]]) -> bo
     return strong is not None and (strong or item.time is None or other.time is None)
 
 
-def group(items: list[Item], shared: dict[int, dict[int, bool]]) -> list[Cluster]:
+def group(items: list[Item], shared: dict[int, dict[int, bool]], progress=None) -> list[Cluster]:
     """Group items (in memory, in time order; undated last) into clusters."""
     items = sorted(items, key=_in_time_order)
     postings: dict[str, list[Item]] = defaultdict(list)
     cluster_of: dict[int, Cluster] = {}
     processed: dict[int, Item] = {}
     clusters: list[Cluster] = []
-    for item in items:
+    for item in _counted(items, progress):
         counts: Counter = Counter()
         seen: dict[int, Item] = {}
         for term in item.probes():
@@ -259,11 +259,11 @@ def shared_pairs(ids: Iterable[int] | None = None) -> dict[int, dict[int, bool]]
     return shared
 
 
-def recount_terms() -> None:
+def recount_terms(progress=None) -> None:
     """Count, over the whole archive, the articles using each term in their title or lead."""
     from articles.models import Article
 
-    rows = Article.objects.values_list("title", "body").iterator(chunk_size=2000)
+    rows = _counted(Article.objects.values_list("title", "body").iterator(chunk_size=2000), progress)
     df, definite = signatures.tally(signatures.read(title, body) for title, body in rows)
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE articles_eventterm")
@@ -274,7 +274,18 @@ def recount_terms() -> None:
     signatures.forget_frequencies()
 
 
-def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) -> dict[int, dict]:
+def _counted(rows: Iterator, progress, every: int = 1000) -> Iterator:
+    """The rows, telling `progress` of every thousand read (and of the rest at the end)."""
+    number = 0
+    for number, row in enumerate(rows, start=1):
+        if progress and number % every == 0:
+            progress(every)
+        yield row
+    if progress and number % every:
+        progress(number % every)
+
+
+def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = (), progress=None) -> dict[int, dict]:
     """Compute the signatures of the given articles (all when None) and index their terms.
 
     The terms of the `new` ones (just ingested) are counted into the term frequencies first. The
@@ -286,7 +297,10 @@ def sign_articles(ids: Iterable[int] | None = None, *, new: Iterable[int] = ()) 
     rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=any_of(ids))
     rows = rows.annotate(at=article_time()).values_list("pk", "title", "body", "at")
     new = set(new)
-    readings = ((pk, at, signatures.read(title, body)) for pk, title, body, at in rows.iterator(chunk_size=2000))
+    readings = (
+        (pk, at, signatures.read(title, body))
+        for pk, title, body, at in _counted(rows.iterator(chunk_size=2000), progress)
+    )
     if new:  # an ingest batch: read once, count the new articles in, then weigh them all
         readings = list(readings)
         signatures.add_frequencies([reading for pk, _, reading in readings if pk in new])
@@ -340,20 +354,27 @@ def _write_articles(cursor, rows: list[tuple[int, dict | None, int | None]]) -> 
     )
 
 
-def rebuild_events() -> tuple[int, int]:
-    """Group the whole archive again, leaving locked events as they are; (articles, events)."""
+def rebuild_events(steps=None) -> tuple[int, int]:
+    """Group the whole archive again, leaving locked events as they are; (articles, events).
+    `steps` (articles.management.progress.Steps) shows the progress of each step."""
     from articles.events.naming import create_events, refresh_events
+    from articles.management.progress import nothing
     from articles.models import Article, Event
 
-    recount_terms()
-    sign_articles()
+    def step(name: str, total: int | None):
+        return steps.step(name, total) if steps else nothing
+
+    total = Article.objects.count()
+    recount_terms(step("terms counted", total))
+    sign_articles(progress=step("articles signed", total))
     with transaction.atomic():
         Event.objects.filter(is_locked=False).delete()
         # Hidden articles belong to no event: an event's title, dates and names are all public.
         items = list(stored_items(Article.objects.public().filter(event__isnull=True)))
-        clusters = group(items, shared_pairs())
+        clusters = group(items, shared_pairs(), step("articles grouped", len(items)))
         create_events([[member.pk for member in cluster.members] for cluster in clusters])
-        refresh_events(Event.objects.values_list("pk", flat=True))
+        events = list(Event.objects.values_list("pk", flat=True))
+        refresh_events(events, step("events named", len(events)))
     return len(items), Event.objects.count()
 
 

@@ -58,7 +58,7 @@ def create_events(groups: list[list[int]]) -> list[int]:
     return events
 
 
-def refresh_events(ids: Iterable[int]) -> None:
+def refresh_events(ids: Iterable[int], progress=None) -> None:
     """Recompute the dates, counts, title and key names of events; empty unlocked ones go."""
     from articles.events.grouping import article_time
     from articles.models import Article, Event
@@ -100,6 +100,8 @@ def refresh_events(ids: Iterable[int]) -> None:
                 event.title = representative(members[event.pk])["title"][:300]
             event.key_names = found[event.pk]
         _write(events)
+        if progress:
+            progress(len(chunk))
 
 
 # One UPDATE from arrays: Django's bulk_update writes a CASE per row and field, slow at thousands.

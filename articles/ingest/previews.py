@@ -34,11 +34,12 @@ def build(run_id: int) -> IngestRun:
             chunk = []
     _save(run, chunk, counts, placeholders)
     run.options = {**run.options, "preview": {**counts, "placeholders": sorted(placeholders)}}
+    run.total = sum(counts.values())
     if run.options.get("url") and counts["new"] + counts["replaces"] + counts["unchanged"] > 1:
         # A URL names one article: applied to several, each would replace the one before.
         run.options["url"] = None
         run.options["preview"]["url_refused"] = True
-    run.save(update_fields=["options"])
+    run.save(update_fields=["options", "total"])
     return run
 
 

@@ -46,16 +46,18 @@ def sources_of(run: IngestRun, after: Position | None = None) -> Iterator[tuple[
                 yield staged.number, member, source
 
 
-def count_items(run: IngestRun) -> int:
-    """How many items the run holds: pages, and the records of JSON files (read once, quickly)."""
+def count_items(sources) -> int:
+    """How many items the inputs hold: pages, and the records of JSON Lines files. It costs a read
+    of every file, so it is done by whoever waits anyway (the command, a preview), never by the
+    worker saving the run: the run's progress shows its total once known."""
     total = 0
-    for _number, _member, source in sources_of(run):
-        if isinstance(source, BadInput) or source.format not in ("jsonl", "json"):
+    for source in sources:
+        if isinstance(source, BadInput) or source.format != "jsonl":
             total += 1
             continue
         try:
-            total += sum(1 for _ in source.lines()) if source.format == "jsonl" else 1
-        except Exception:
+            total += sum(1 for _ in source.lines())
+        except Exception:  # a broken file is reported when it is read
             total += 1
     return total
 
@@ -113,9 +115,6 @@ def process(run_id: int, tracing: InlineTracing) -> IngestRun:
     if run.cancel_requested:
         return _end(run, Status.CANCELLED)
     IngestRun.objects.filter(pk=run.pk).update(status=Status.RUNNING)
-    if run.total is None:
-        run.total = count_items(run)
-        IngestRun.objects.filter(pk=run.pk).update(total=run.total)
     overrides = overrides_of(run)
     outlets = RunOutlets(dry_run=False, default_publisher=overrides.publisher)
     skipped = {tuple(position) for position in (run.options or {}).get("skip", [])}

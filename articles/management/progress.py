@@ -59,3 +59,34 @@ class Progress:
             self.stream.write(text + "\n")
             self.stream.flush()
         self.last_text, self.last_line = text, time.monotonic()
+
+
+def nothing(n: int = 1) -> None:
+    """The progress callback of a call nobody watches."""
+
+
+class Steps:
+    """A long command of several steps, each counted on its own bar (or its own plain lines):
+    `advance = steps.step("fingerprints", total)`, then `advance(n)` as work is done."""
+
+    def __init__(self, label: str, stream):
+        self.label, self.stream = label, stream
+        self.current: Progress | None = None
+        self.done = 0
+        self.total: int | None = None
+
+    def step(self, name: str, total: int | None = None):
+        self.close()
+        self.current, self.done, self.total = Progress(f"{self.label}: {name}", self.stream), 0, total
+        self.current.show(0, total)
+
+        def advance(n: int = 1) -> None:
+            self.done += n
+            self.current.show(self.done, self.total)
+
+        return advance
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close(self.done, self.total)
+            self.current = None

@@ -24,12 +24,15 @@ from articles.provenance.reuse import STRONG
 CHUNK = 2000
 
 
-def link_upstreams(ids: Iterable[int]) -> int:
-    """Link the given articles to their upstream articles again; the number of links made."""
+def link_upstreams(ids: Iterable[int], progress=None) -> int:
+    """Link the given articles to their upstream articles again; the number of links made.
+    `progress(n)` is told of every chunk of articles done."""
     ids, made = sorted(set(ids)), 0
     for start in range(0, len(ids), CHUNK):
         with transaction.atomic():
             made += _link(ids[start : start + CHUNK])
+        if progress:
+            progress(len(ids[start : start + CHUNK]))
     return made
 
 

@@ -83,16 +83,20 @@ def find_shared_text(ids: Iterable[int]) -> set[int]:
     return _store(pairs)
 
 
-def rebuild_shared_text(progress=None) -> tuple[int, int]:
-    """Fingerprint the whole archive again and find every shared text; (articles, pairs)."""
+def rebuild_shared_text(steps=None) -> tuple[int, int]:
+    """Fingerprint the whole archive again and find every shared text; (articles, pairs).
+    `steps` (articles.management.progress.Steps) shows the progress of each step."""
     from articles.models import Article, SharedText
 
+    fingerprinted = steps.step("fingerprints", Article.objects.count()) if steps else None
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending foreign key checks
         cursor.execute("TRUNCATE articles_fingerprint")
         # Loading without the primary key and building it once is several times faster.
         cursor.execute("ALTER TABLE articles_fingerprint DROP CONSTRAINT articles_fingerprint_pkey")
-        count = copy_fingerprints(cursor, Article.objects.values_list("pk", "body").iterator(chunk_size=2000))
+        count = copy_fingerprints(
+            cursor, Article.objects.values_list("pk", "body").iterator(chunk_size=2000), fingerprinted
+        )
         cursor.execute(
             "ALTER TABLE articles_fingerprint ADD CONSTRAINT articles_fingerprint_pkey PRIMARY KEY (hash, article_id)"
         )
@@ -100,20 +104,24 @@ def rebuild_shared_text(progress=None) -> tuple[int, int]:
         cursor.execute(ALL_CANDIDATES)
         pairs = {(a, b) for a, b in cursor.fetchall()}
     SharedText.objects.all().delete()
-    _store(pairs, progress)
+    _store(pairs, steps.step("candidate pairs measured", len(pairs)) if steps else None)
     return count, SharedText.objects.count()
 
 
-def copy_fingerprints(cursor, rows: Iterator[tuple[int, str]]) -> int:
+def copy_fingerprints(cursor, rows: Iterator[tuple[int, str]], progress=None) -> int:
     """Store the fingerprints of (id, body) rows with COPY; the number of rows."""
     count, buffer = 0, io.StringIO()
     for pk, body in rows:
         count += 1
+        if progress and count % 1000 == 0:
+            progress(1000)
         buffer.writelines(f"{h}\t{pk}\n" for h in fingerprints(body))
         if buffer.tell() > 8_000_000:
             _copy(cursor, buffer)
             buffer = io.StringIO()
     _copy(cursor, buffer)
+    if progress and count % 1000:
+        progress(count % 1000)
     return count
 
 

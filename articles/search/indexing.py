@@ -132,7 +132,7 @@ _known: set[str] = set()
 MAX_KNOWN = 2_000_000
 
 
-def recount(chunk: int = CHUNK) -> int:
+def recount(chunk: int = CHUNK, progress=None) -> int:
     """Count every form's public articles again, over the whole archive (ingest counts new forms
     only in the batch that brought them): a nightly job, or after `index_search --rebuild`. Hidden
     articles are not counted: a word only they use is never offered as a variant or suggestion."""
@@ -144,6 +144,8 @@ def recount(chunk: int = CHUNK) -> int:
         rows = Article.objects.filter(pk__in=ids[start : start + chunk]).values_list("title", "body", "captions")
         for title, body, captions in rows:
             totals.count(Document(document_fields(title, body, captions)))
+        if progress:
+            progress(len(ids[start : start + chunk]))
     forms = sorted(totals.counts)
     with transaction.atomic(), connection.cursor() as cursor:
         # Forms no article uses any more (an older analyzer's: مانيا, once read in ألمانيا) count 0.

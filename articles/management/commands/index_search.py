@@ -1,6 +1,9 @@
+import sys
+
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from articles.management.progress import Steps
 from articles.models import Article, SearchTerm
 from articles.search import analysis
 from articles.search.indexing import index_articles, recount
@@ -28,11 +31,14 @@ class Command(BaseCommand):
         else:
             articles = articles.exclude(indexed_with=analysis.VERSION)
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
-        done = 0
+        steps = Steps("search index", sys.stderr)
+        advance, done = steps.step("articles indexed", len(ids)), 0
         for start in range(0, len(ids), BATCH):
-            done += index_articles(ids[start : start + BATCH])
-            if options["verbosity"] > 1:
-                self.stdout.write(f"{done}/{len(ids)}")
+            indexed = index_articles(ids[start : start + BATCH])
+            advance(indexed)
+            done += indexed
         if rebuild or options["recount"] or done:
-            recount()  # after a new analyzer, forms it reads otherwise are counted afresh
+            # after a new analyzer, forms it reads otherwise are counted afresh
+            recount(progress=steps.step("articles counted into the vocabulary", Article.objects.public().count()))
+        steps.close()
         self.stdout.write(f"Indexed {done} articles; vocabulary holds {SearchTerm.objects.count()} word forms.")

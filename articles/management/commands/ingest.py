@@ -3,6 +3,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from django.db import DatabaseError, connection
 
 from articles.ingest import Overrides, start_run
 from articles.ingest.dates import parse_timestamp
+from articles.ingest.inputs import expand
 from articles.ingest.preview import draft_json
-from articles.ingest.runs import InlineTracing, process
+from articles.ingest.runs import InlineTracing, count_items, process
 from articles.ingest.service import IngestReport, dry_run_report
 from articles.management.progress import Progress
 from articles.models import IngestRun
@@ -32,6 +34,15 @@ def _input_bytes(paths: list[str]) -> int:
         elif path.is_dir():
             size += sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
     return size
+
+
+def _count(run_id: int, paths: list[str], fmt: str) -> None:
+    """The run's total, counted here while the workers work (this process only waits)."""
+    try:
+        total = count_items(expand([p for p in paths if p != "-"], fmt))
+        IngestRun.objects.filter(pk=run_id, total__isnull=True).update(total=total)
+    finally:
+        connection.close()
 
 
 class Command(BaseCommand):
@@ -79,7 +90,7 @@ class Command(BaseCommand):
             if options["detach"]:
                 self.stderr.write(f"ingest run #{run.pk} queued: `manage.py worker` processes it")
                 return
-            run = self._follow(run, self._workers(options))
+            run = self._follow(run, self._workers(options), options["paths"], options["format"])
         self._report(IngestReport.of(run), options["json"])
         if run.failed or run.status != IngestRun.Status.DONE:
             sys.exit(1)
@@ -116,9 +127,10 @@ class Command(BaseCommand):
         big = _input_bytes(options["paths"]) >= PARALLEL_BYTES
         return 2 if big and (os.cpu_count() or 1) >= 2 else 1
 
-    def _follow(self, run: IngestRun, workers: int) -> IngestRun:
+    def _follow(self, run: IngestRun, workers: int, paths: list[str], fmt: str) -> IngestRun:
         """Start the workers, show the run's progress until it is saved and traced, stop them."""
         started = [self._start_worker() for _ in range(workers)]
+        threading.Thread(target=_count, args=(run.pk, paths, fmt), daemon=True).start()
         progress = Progress(f"ingest #{run.pk}", sys.stderr)
         try:
             while True:
