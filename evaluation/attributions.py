@@ -27,7 +27,9 @@ def predicted(draft) -> list[tuple[str, str | None]]:
     found = []
     for attribution in draft.attributions:
         outlet = attribution.outlet
-        if outlet is None:
+        if outlet is None and not attribution.unnamed:  # a quoted source the gazetteer does not know, by name
+            found.append((str(attribution.kind), f"new:{attribution.name}"))
+        elif outlet is None:
             found.append((str(attribution.kind), None))
         elif outlet.is_placeholder:
             found.append((str(attribution.kind), f"new:{outlet.name_ar}"))

@@ -822,7 +822,7 @@ DEVELOPMENT = [
         "cue",
         "read-at-source",
         page("rates", note="يمكنكم قراءة الخبر من مصدره الأصلي: صحيفة المدينة"),
-        [("republished_from", "almadina")],
+        [("original_source", "almadina")],
     ),
     (
         "d012",

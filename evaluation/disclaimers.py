@@ -87,13 +87,15 @@ def corpus_rows() -> list[tuple[dict, Counter, Counter]]:
     for item in labels:
         record = dict(records[item["id"]])
         paragraphs = [p for p in (record["text"] or "").split("\n") if p.strip()]
-        record.update(text=paragraphs[item["paragraph"]], title="", byline=None, id=f"{item['id']}#{item['paragraph']}")
+        # The paragraph alone, under its article's headline (a note alone would be no article).
+        record.update(text=paragraphs[item["paragraph"]], byline=None, id=f"{item['id']}#{item['paragraph']}")
         data = json.dumps(record, ensure_ascii=False).encode()
         report = dry_run_report(
             [], "auto", Overrides(), inputs=[Input("p.jsonl", "jsonl", lambda data=data: io.BytesIO(data))]
         )
         found = Counter((str(a.kind), identity(a)) for draft in report.drafts for a in draft.attributions)
-        case = {"id": f"corpus-{item['n']}", "half": "corpus", "class": "corpus"}
+        half = "corpus_second" if item.get("set") == "second" else "corpus"
+        case = {"id": f"corpus-{item['n']}", "half": half, "class": half}
         rows.append((case, expected_of({"expected": item["expected"]}), found))
     return rows
 
@@ -125,10 +127,10 @@ def by_kind(rows) -> dict:
 def evaluate(half: str | None = None) -> tuple[dict, list]:
     cases = json.loads(CASES.read_text(encoding="utf-8"))["cases"]
     rows = [(case, expected_of(case), predicted_of(case)) for case in cases if half in (None, case["half"])]
-    if half in (None, "corpus") and CORPUS.exists():
-        rows += corpus_rows()
+    if half in (None, "corpus", "corpus_second") and CORPUS.exists():
+        rows += [row for row in corpus_rows() if half in (None, row[0]["half"])]
     report = {}
-    for name in ("held_out", "development", "corpus"):
+    for name in ("held_out", "development", "corpus", "corpus_second"):
         part = [row for row in rows if row[0]["half"] == name]
         if not part:
             continue

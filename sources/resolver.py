@@ -37,6 +37,35 @@ def name_key(name: str) -> str:
     return fold(name).strip(" .:-–—_*()[]")
 
 
+def skeleton(name: str) -> str:
+    """A name's consonants: spellings of a foreign name differ in their long vowels and spaces."""
+    return re.sub(r"[اويء\s.\-]", "", name_key(name))
+
+
+MIN_SKELETON = 7
+
+
+def placeholder_key(name: str) -> str:
+    """Two spellings of one unknown outlet's name, as one key: without an outlet type in front, an
+    article («الديلي ميل», «ذا تايمز», «The Sun»), dots or spaces in an abbreviation («إيه.بي.سي»,
+    «إيه بي سي»), a doubled long vowel («حرييت»), a descriptor at the end («… البريطانية»)."""
+    key = name_key(re.sub(r"[.\-–—_]", " ", name))
+    for prefix in GENERIC_PREFIXES:
+        if key.startswith(prefix + " "):
+            key = key[len(prefix) + 1 :]
+            break
+    words = key.split()
+    while len(words) > 1 and (words[-1] in NATIONALITIES or (words[-1].endswith("يه") and words[-1].startswith("ال"))):
+        words.pop()
+    if words and words[0] in ("ذا", "ذي", "the"):
+        words = words[1:]
+    if words and words[0].startswith("ال") and len(words[0]) > 4:
+        words[0] = words[0][2:]
+    if all(len(w) <= 3 for w in words):  # an abbreviation spelt letter by letter: «إن بي سي»
+        words = ["".join(words)]
+    return re.sub(r"([اوي])\1+", r"\1", " ".join(words))
+
+
 def host_of(text: str) -> str | None:
     """The host name of a URL, or the first word of a short text that is one («sabq.org»)."""
     text = text.strip()
@@ -60,6 +89,8 @@ class OutletResolver:
         self.placeholders_made = 0
         self.by_name: dict[str, list[Outlet]] = {}
         self.by_domain: dict[str, Outlet] = {}
+        self.placeholders: dict[str, Outlet] = {}  # placeholder_key -> an outlet not yet reviewed
+        self.skeletons: dict[str, list[Outlet]] = {}  # long names' consonants -> gazetteer outlets
         for outlet in Outlet.objects.prefetch_related("domains").order_by("id"):
             self._index(outlet)
 
@@ -68,6 +99,12 @@ class OutletResolver:
             bucket = self.by_name.setdefault(name_key(name), [])
             if outlet not in bucket:
                 bucket.append(outlet)
+            if outlet.is_placeholder:
+                self.placeholders.setdefault(placeholder_key(name), outlet)
+            elif len(skeleton(name)) >= MIN_SKELETON:
+                bucket = self.skeletons.setdefault(skeleton(name), [])
+                if outlet not in bucket:
+                    bucket.append(outlet)
         for domain in outlet.domains.all() if outlet.pk else []:
             self.by_domain[domain.domain] = outlet
 
@@ -88,7 +125,12 @@ class OutletResolver:
         for key in self._keys(name):
             if key in self.by_name:
                 return self.by_name[key]
-        return []
+        # «أسوشييتدبريس» is «أسوشيتد برس»: a long name's consonants, when one outlet has them.
+        loose = self.skeletons.get(skeleton(name), []) if len(skeleton(name)) >= MIN_SKELETON else []
+        if len(set(loose)) == 1:
+            return loose
+        placeholder = self.placeholders.get(placeholder_key(name))
+        return [placeholder] if placeholder is not None else []
 
     def match(self, name: str, *, prefer: Outlet | None = None) -> Outlet | None:
         """The outlet a name means; `prefer` (the article's publisher) wins among ambiguous ones."""
@@ -109,6 +151,10 @@ class OutletResolver:
     def _keys(self, name: str):
         key = name_key(name)
         yield key
+        undotted = name_key(re.sub(r"(?<=\S)\.(?=\S)", " ", name))
+        if undotted != key:  # «سي.إن.إن» is «سي إن إن»
+            yield undotted
+            key = undotted
         stripped = key
         for prefix in GENERIC_PREFIXES:
             if stripped.startswith(prefix + " "):
@@ -123,6 +169,8 @@ class OutletResolver:
             while len(words) > 1 and words[-1] in NATIONALITIES:
                 words = words[:-1]
                 yield " ".join(words)
+        if stripped.startswith("ال") and len(stripped.split()[0]) > 4:
+            yield stripped[2:]  # «الجوهرة اف ام» is «جوهرة أف أم»
 
     @staticmethod
     def _clean_name(name: str) -> str:

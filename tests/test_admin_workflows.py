@@ -135,7 +135,7 @@ def test_a_run_page_reports_progress_as_json_and_can_be_cancelled(editor, demo):
     run = worker_reads_preview()
     editor.post(f"/admin/articles/ingestrun/{run.pk}/preview/", {"confirm": "1", "selected": []})
     status = editor.get(f"/admin/articles/ingestrun/{run.pk}/status/").json()
-    assert status["status"] == "queued" and status["total"] is None
+    assert status["status"] == "queued" and status["processed"] == 0 and status["total"] == 1
     editor.post(f"/admin/articles/ingestrun/{run.pk}/cancel/")
     run = worker_saves(run)
     assert run.status == "cancelled" and Article.objects.count() == 5

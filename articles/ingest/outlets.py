@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from articles.ingest.draft import Draft
+from articles.models import AttributionKind
 from sources.resolver import OutletResolver
 
 
@@ -37,7 +38,9 @@ class RunOutlets:
             draft.publisher = self.resolver.resolve(draft.publisher_hint)
 
     def resolve_attributions(self, draft: Draft) -> None:
-        """Give every attribution its outlet; drop the publisher crediting itself."""
+        """Give every attribution its outlet; drop the publisher crediting itself. A quoted source
+        the gazetteer does not know keeps its name, without an outlet: only notes about where the
+        text came from make placeholder outlets for editors to review."""
         kept = []
         for attribution in draft.attributions:
             if attribution.unnamed:
@@ -46,6 +49,9 @@ class RunOutlets:
             outlet = self.resolver.resolve(
                 attribution.name, prefer=draft.publisher, create=attribution.may_create_outlet
             )
+            if outlet is None and attribution.kind == AttributionKind.QUOTED_SOURCE:
+                kept.append(attribution)
+                continue
             if outlet is None or (draft.publisher is not None and outlet == draft.publisher):
                 continue
             attribution.outlet = outlet

@@ -31,6 +31,7 @@ SENTENCE_END = re.compile(r"[.!؟?:\"”»)]\s*$")
 TITLE_IN_DISCLAIMER = re.compile(
     r"(?:^|\s)ل?(?:خبر|مادة|مقال|تقرير)\s+[“\"«]?(.{10,200}?)[”\"»]?\s+(?:تم اقتباس|تابعوا)"
 )
+PHOTO_NOTE = re.compile(r"\(\s*(?:صورة|الصورة|تصوير)\s*:[^()]{2,30}\)\s*$")
 TRAILING_NOTE = re.compile(r"\s\*\s*(?:نقلا|نقلاً) عن\s*(?=\S)")
 INLINE_DATELINE = re.compile(r"^([^()\n،,:\-–]{2,30}?)\s*(?:[،,][^()\n]{0,40})?\(([^()\n]{2,25})\)\s*[-–—ـ:]+")
 
@@ -64,7 +65,11 @@ def parse_page(draft: Draft, names, *, lines: list[Line] | None = None, header_a
 def _story_start(content: list[Line]) -> int:
     counts = _counts(content)
     for index, line in enumerate(content):
-        caption_like = counts[_key(line)] > 1 or line.text.endswith(("AFP", "Reuters", "Getty Images", "EPA"))
+        caption_like = (
+            counts[_key(line)] > 1
+            or line.text.endswith(("AFP", "Reuters", "Getty Images", "EPA"))
+            or bool(PHOTO_NOTE.search(line.text))
+        )
         if is_paragraph(line) and not LIST_ITEM.match(line.text) and not caption_like:
             return index
     return len(content)
