@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
+.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -98,10 +98,16 @@ eval-events: db
 	$(PY) -m evaluation.events --signals
 	$(PY) -m evaluation.key_names
 
-# Precision and recall of attribution extraction on the labelled corpus sample.
+# Attribution reading: the labelled disclaimer cases (held-out and development halves, corpus
+# paragraphs) by kind and class, then extraction and resolution on the 200-article corpus sample.
 eval: db
 	$(PY) manage.py migrate --no-input
+	$(PY) -m evaluation.disclaimers
 	$(PY) -m evaluation.attributions
+
+# What reading attributions costs per article, and its share of parsing.
+bench-attributions: db
+	$(PY) -m benchmarks.attributions
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

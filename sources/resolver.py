@@ -91,11 +91,22 @@ class OutletResolver:
         self.by_domain: dict[str, Outlet] = {}
         self.placeholders: dict[str, Outlet] = {}  # placeholder_key -> an outlet not yet reviewed
         self.skeletons: dict[str, list[Outlet]] = {}  # long names' consonants -> gazetteer outlets
+        self._found: dict[str, list[Outlet]] = {}  # candidates() by name, until the index changes
+        # What a gazetteer name can begin with, for could_start(): first words of its keys, and
+        # the first three consonants of its long names' skeletons.
+        self.first_words: set[str] = {prefix.split()[0] for prefix in GENERIC_PREFIXES} | {"الرسميه"}
+        self.skeleton_starts: set[str] = set()
         for outlet in Outlet.objects.prefetch_related("domains").order_by("id"):
             self._index(outlet)
 
     def _index(self, outlet: Outlet) -> None:
+        self._found.clear()
         for name in {outlet.name_ar, outlet.name_latin, *outlet.aliases} - {""}:
+            if not outlet.is_placeholder and name_key(name):
+                self.first_words.add(name_key(name).split()[0])
+                self.first_words.add(re.split(r"[\s.]", name_key(name), maxsplit=1)[0])
+                if len(skeleton(name)) >= MIN_SKELETON:
+                    self.skeleton_starts.add(skeleton(name)[:3])
             bucket = self.by_name.setdefault(name_key(name), [])
             if outlet not in bucket:
                 bucket.append(outlet)
@@ -120,8 +131,27 @@ class OutletResolver:
             domain = domain.split(".", 1)[1]
         return None
 
+    def could_start(self, word: str) -> bool:
+        """False when no gazetteer outlet's name (placeholders aside) can begin with this word, so
+        the reader need not try the names that do. Mirrors the variants _keys() and skeleton()
+        read: a leading article dropped, dots read as spaces, the consonants of a long name."""
+        key = name_key(word)
+        first = re.split(r"[\s.]", key, maxsplit=1)[0]
+        if not first or first in self.first_words or (first.startswith("ال") and first[2:] in self.first_words):
+            return True
+        consonants = skeleton(word)
+        return len(consonants) < 3 or consonants[:3] in self.skeleton_starts
+
     def candidates(self, name: str) -> list[Outlet]:
         """Gazetteer outlets this name can mean, best first; [] when it names none."""
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) > 100_000:
+                self._found.clear()
+            found = self._found[name] = self._candidates(name)
+        return found
+
+    def _candidates(self, name: str) -> list[Outlet]:
         for key in self._keys(name):
             if key in self.by_name:
                 return self.by_name[key]

@@ -78,8 +78,9 @@ def test_unnamed_agencies_are_a_wire_credit_naming_no_one(tmp_path):
         "وفازت صحيفة الغارديان البريطانية بجائزة عن تغطيتها للملف نفسه.",
         "وقال مدير المبيعات يوم الاثنين إن الحجوزات تجاوزت التوقعات.",
         'وقالت "أوكسفام" إن التبرعات ازدادت.',
+        "وبحسب ما نشرته صحيفة برتغالية فإن فريقاً من الخبراء وصل.",
     ],
-    ids=["genitive", "office-of", "subject-of-story", "weekday", "a-speaker-in-quotes"],
+    ids=["genitive", "office-of", "subject-of-story", "weekday", "a-speaker-in-quotes", "an-outlet-described"],
 )
 def test_an_outlet_only_mentioned_is_no_source(tmp_path, inline):
     assert read(tmp_path, inline=inline)["attributions"] == []
@@ -99,8 +100,18 @@ def test_reporting_with_the_subject_first_and_an_agency_code(tmp_path):
             "وقال أحد السكان لهيئة الإذاعة والتلفزيون الماليزية إن الطريق مزدحم.",
             {("quoted_source", "هيئة الإذاعة والتلفزيون الماليزية")},
         ),
+        ("وأفاد مراسل قناة الأفق من الموقع بأن الأعمال بدأت.", {("quoted_source", "الأفق")}),
+        ("وقال في مداخلة هاتفية مع إذاعة «المدى» إن الطريق سيفتح.", {("quoted_source", "المدى")}),
+        ("وفي حديثه على هامش المؤتمر قال إن الطريق سيفتح.", set()),
     ],
-    ids=["interview-with-pronoun", "interview-conducted", "public-broadcaster"],
+    ids=[
+        "interview-with-pronoun",
+        "interview-conducted",
+        "public-broadcaster",
+        "correspondent",
+        "call-in",
+        "on-the-sidelines",
+    ],
 )
 def test_interviews_and_public_broadcasters(tmp_path, inline, expected):
     assert named(read(tmp_path, inline=inline)) == expected

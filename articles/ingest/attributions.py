@@ -11,6 +11,7 @@ that «حرّر» is «حرر»; offsets are mapped back to the original text, s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.arabic import HARAKAT, TATWEEL, fold
 from articles.ingest.cues import lexicon
@@ -45,11 +46,11 @@ MEDIA_AFTER = re.compile(r"\s*[،,]\s*(?:ال)?(?:شبك[ةه]|قنا[ةه]|صح
 # Subject first: «وكانت وكالة الأنباء الألمانية (د.ب.أ) قد ذكرت», «صحيفة لاكروا الفرنسية تقول إن»:
 # an outlet type that starts a clause (what stands before it, read backwards).
 CLAUSE_BEFORE = re.compile(r"(?:^|[.،,:؛»\"]\s*|(?:^|\s)(?:و|ف)?(?:كانت|كان|أما|اما|إن|ان|أن)\s+|(?:^|\s)(?:و|ف))$")
+REPORTING = r"(?:ذكرت|تذكر|قالت|تقول|أفادت|تفيد|أوردت|تورد|نشرت|تنشر|أشارت|تشير|كشفت|تكشف|أعلنت|تعلن|نقلت|تنقل|بثت|أكدت|تؤكد|رأت|ترى)"
 REPORTS_AFTER = re.compile(
-    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[،,]\s*)?(?:(?:ف|و)?قد\s+|ف)?"
-    r"(?:ذكرت|تذكر|قالت|تقول|أفادت|تفيد|أوردت|تورد|نشرت|تنشر|أشارت|تشير|كشفت|تكشف|أعلنت|تعلن|نقلت|تنقل|بثت|أكدت|تؤكد|رأت|ترى)"
-    r"(?![\w\u0600-\u06ff])"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[،,]\s*)?(?:(?:ف|و)?قد\s+|ف)?" + REPORTING + r"(?![\w\u0600-\u06ff])"
 )
+REPORTING_NEAR = re.compile(REPORTING)  # a cheap first test: a name is at most a few words
 # Verbs that outlets do and speakers do not: after them a quoted name is an outlet.
 MEDIA_VERB = re.compile(r"(?:ذكرت|أوردت|اوردت|أوردته|نشرت|نشرته|بثت|بثته|نقلت|نقلته|أفادت|ذكرته)")
 NOT_MEDIA = {fold(w) for w in ("تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "إنستغرام", "انستغرام", "سناب شات", "تيك توك",
@@ -118,45 +119,61 @@ NOTE_KINDS = {Kind.REPUBLISHED_FROM, Kind.PREVIOUSLY_PUBLISHED_ON, Kind.ORIGINAL
               Kind.TRANSLATED_FROM}  # fmt: skip
 
 
+MARKS = re.compile(f"{HARAKAT.pattern[:-1]}{TATWEEL}]")
+UNMARKED = re.compile(f"[^{HARAKAT.pattern[1:-1]}{TATWEEL}]+")
+
+
 class Plain:
     """A line without harakat and tatweel, with a map back to the original offsets."""
 
     def __init__(self, text: str):
-        kept = [(i, c) for i, c in enumerate(text) if c != TATWEEL and not HARAKAT.match(c)]
-        self.text = "".join(c for _, c in kept)
-        self.origin = [i for i, _ in kept] + [len(text)]
+        self.origin: list[int] | None = None  # None: nothing removed, offsets are the same
+        self.text = text
+        if not MARKS.search(text):
+            return
+        runs = [(m.start(), m.group(0)) for m in UNMARKED.finditer(text)]
+        self.text = "".join(run for _, run in runs)
+        self.origin = [i for start, run in runs for i in range(start, start + len(run))] + [len(text)]
 
     def at(self, offset: int) -> int:
+        if self.origin is None:
+            return min(offset, len(self.text))
         return self.origin[min(offset, len(self.origin) - 1)]
+
+
+@lru_cache(maxsize=256)
+def plain_view(text: str) -> Plain:
+    """The line's Plain view; a line is read by several readers in turn."""
+    return Plain(text)
 
 
 def is_disclaimer(line: Line) -> bool:
     """A line about where the story came from rather than part of the story."""
-    text, words = Plain(line.text).text, line.word_count
+    text, words = plain_view(line.text).text, line.word_count
     cues = lexicon()
-    if words <= 25 and any(cue.pattern.match(text) for cue in cues.notes):
+    if words <= 25 and any(cue.match(text) for cue in cues.notes):
         return True
     if re.match(r"^\s*\*\*?\s*جميع المقالات المنشورة تمثل رأي", text):
         return True
     if any(marker in text for marker in NOTE_MARKERS) and words <= 120:
         return True
-    if words <= 30 and any(cue.pattern.search(text) for cue in cues.phrases):
+    if words <= 30 and any(cue.search(text) for cue in cues.phrases):
         return True
     return words <= 25 and bool(cues.translated_marker.search(text))
 
 
 def disclaimer_attributions(line: Line, names) -> list[FoundAttribution]:
     """Attributions in a note line: every cue with the outlet it governs."""
-    plain, cues = Plain(line.text), lexicon()
+    plain, cues = plain_view(line.text), lexicon()
     found: dict[tuple[int, int], FoundAttribution] = {}
     for cue in cues.notes:
-        match = cue.pattern.match(plain.text)
+        match = cue.match(plain.text)
         if match:
             for name in _names_in_list(plain.text, match.end(), names):
                 kind = Kind.WIRE_CREDIT if name.unnamed else cue.kind
                 _keep(found, _found(kind, line, plain, match.start(), name, 0.95, True))
     for cue in cues.phrases:
-        for match in cue.pattern.finditer(plain.text):
+        for match in cue.finditer(plain.text):
             name = read_outlet(plain.text, match.end(), names)
             # Inside a sentence, a name the gazetteer does not know needs its outlet type or quotes:
             # «نقل التقرير عن سكان», «المصدر الرئيسي لدخلها» name no outlet.
@@ -208,10 +225,10 @@ def _keep(found: dict, attribution: FoundAttribution) -> None:
 def inline_attributions(line: Line, names) -> list[FoundAttribution]:
     """Statements the story attributes to an outlet; institutions, anonymous sources and outlets
     it only mentions are not."""
-    plain, cues = Plain(line.text), lexicon()
+    plain, cues = plain_view(line.text), lexicon()
     found: dict = {}
     for cue in cues.inline:
-        for match in cue.pattern.finditer(plain.text):
+        for match in cue.finditer(plain.text):
             name = _source_name(plain.text, match.end(), names, reported=bool(MEDIA_VERB.search(match.group(0))))
             if name:
                 _keep(found, _found(Kind.QUOTED_SOURCE, line, plain, match.start(), name, 0.85, False))
@@ -232,10 +249,27 @@ def _verb_source(text: str, match: re.Match, names) -> Name | None:
         r"(?:^|\s)(?:و|ف)?(?:نقلا|نقلاً|نقلت|نقل|نقلته|تنقل)(?:\s|$)", clause
     ):
         return None  # «عن وكالة X» is a source only after a verb of conveying in its clause
+    if not _may_name(text, match.end(), names):
+        return None
     name = read_outlet(text, match.end(), names, max_words=4)
     if name is None and "مقابل" in text[max(0, match.start() - 12) : match.start()]:
         return None
     return _accepted(name, names, reported=bool(MEDIA_VERB.search(match.group(0))))
+
+
+FIRST_WORD = re.compile(r"\s*([^\s،,:;؛()«»\"“”]+)")
+
+
+def _may_name(text: str, position: int, names) -> bool:
+    """Whether what follows a verb can be a name _accepted() keeps: quoted, an outlet type, or a
+    word a gazetteer name begins with (a cheap test: most verbs are followed by a person)."""
+    word = FIRST_WORD.match(text, position)
+    if word is None:
+        return True  # a quote, a bracket or punctuation: read_outlet() decides
+    words = lexicon()
+    if words.types.match(text, word.start(1)) or fold(word.group(1)) in {c[0] for c in words.corporations}:
+        return True
+    return names.could_start(word.group(1))
 
 
 def _source_name(text: str, position: int, names, reported: bool) -> Name | None:
@@ -265,8 +299,12 @@ def _subject_sources(text: str, names) -> list[tuple[int, Name]]:
     """«وكانت وكالة X (كود) قد ذكرت», «صحيفة X الفرنسية تقول إن»: an outlet type at the start of
     a clause, its name, and a reporting verb after it."""
     found = []
+    if not REPORTING_NEAR.search(text):
+        return found
     quoted = [m for m in re.finditer(r"[«\"“]", text) if CLAUSE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
     for typed in [*lexicon().types.finditer(text), *quoted]:
+        if not REPORTING_NEAR.search(text, typed.end(), typed.end() + 160):
+            continue
         if not CLAUSE_BEFORE.search(text[max(0, typed.start() - 12) : typed.start()]):
             continue
         name = read_outlet(text, typed.start(), names, max_words=4)

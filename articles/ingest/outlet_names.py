@@ -79,6 +79,8 @@ def read_outlet(text: str, position: int, names, *, max_words: int = MAX_UNKNOWN
         return None  # «موقع وزارة التعليم»: an institution's site, no outlet
     if typed and typed.group(0).startswith("ال"):
         return None  # «الوكالة الدعائية»: a definite type is described, not named, by what follows
+    if typed and _indefinite_adjective(fold(tokens[0][0])):
+        return None  # «فضائية محلية», «صحيفة أمريكية»: a description, no name
     return _unknown(text, tokens, typed, max_words)
 
 
@@ -91,6 +93,11 @@ def _corporation(text: str, tokens) -> Name | None:
             end = tokens[size][2]
             return Name(text[tokens[0][1] : end], tokens[0][1], end, typed=True)
     return None
+
+
+def _indefinite_adjective(word: str) -> bool:
+    """«محلية», «أمريكية», «تلفزيونية» (folded): a feminine adjective without the article."""
+    return word.endswith("يه") and not word.startswith("ال") and len(word) >= 5
 
 
 def _nationality(word: str) -> bool:

@@ -22,6 +22,9 @@ class RunOutlets:
     def candidates(self, name: str) -> list:
         return self.resolver.candidates(name)
 
+    def could_start(self, word: str) -> bool:
+        return self.resolver.could_start(word)
+
     def by_url(self, url: str):
         return self.resolver.by_url(url)
 
