@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-provenance eval-events clean
+.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-judged eval-provenance eval-events clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -87,6 +87,10 @@ bench-provenance: db
 # and the spelling-variant check.
 eval-search: db
 	$(PY) -m evaluation.search
+
+# Search judged by reading (evaluation/judged_*.json): stock arabic against Isnad.
+eval-judged: db
+	$(PY) -m evaluation.judged
 
 # Shared text against an exhaustive reference, SPA copies and AlArabiya notes on the corpus.
 eval-provenance: db

@@ -113,3 +113,9 @@ def test_a_hamza_on_the_first_alef_marks_it_the_words_own_not_the_article():
     assert lexemes("ألعاب") & lexemes("الألعاب") and lexemes("بإلغاء") & lexemes("الإلغاء")
     assert "المانيا" in lexemes("ألمانيا") and not lexemes("ألماني") & lexemes("ماني")  # not Mané
     assert "حكوم" in lexemes("الحكومة")  # the article's alef carries no hamza: still stripped
+
+
+def test_the_preposition_ala_is_not_the_name_ali():
+    assert analyse("على") == () and analyse("وعلى") == ()
+    assert analyse("علي")[0].lexeme == "علي"
+    assert analyse("فعلي")  # the adjective "actual" stays a word

@@ -119,9 +119,11 @@ def test_filters_and_facets(client, archive):
 
 
 def test_sort_newest_and_oldest(client, archive):
+    # By date as by relevance, an article found only through a variant (ترمب) follows the exact ones.
     newest = [hit["id"] for hit in api(client, q="ترامب", sort="newest")["results"]]
-    assert newest == [archive["body_only"].pk, archive["copy"].pk, archive["wire"].pk]
-    assert [hit["id"] for hit in api(client, q="ترامب", sort="oldest")["results"]] == newest[::-1]
+    assert newest == [archive["body_only"].pk, archive["wire"].pk, archive["copy"].pk]
+    oldest = [hit["id"] for hit in api(client, q="ترامب", sort="oldest")["results"]]
+    assert oldest == [archive["wire"].pk, archive["body_only"].pk, archive["copy"].pk]
 
 
 def test_no_result_suggests_the_nearest_spelling(client, archive):

@@ -20,7 +20,7 @@ from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
 from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
 
 # Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
-VERSION = 11
+VERSION = 12  # 12: datelines indexed with the body, not the lead
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -60,6 +60,8 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a block of words reads better than a list of 120 strings
     if fold(word) != "علي"
 )
+# Folded, على (on) is written as علي (Ali): as the text writes it, with ى, it is the preposition.
+PREPOSITION_ALA = frozenset({"علي", "وعلي", "فعلي"})
 MIN_STEM = 2
 FORM_MARK = "="
 # No word is longer; a longer token (a run of letters in a hostile page or query) is not indexed,
@@ -106,6 +108,8 @@ def analyse(token: str) -> tuple[Reading, ...]:
     folded = fold(token).replace(" ", "")
     if not folded or len(folded) > MAX_WORD or folded in STOP_WORDS or (len(folded) == 1 and not folded.isascii()):
         return ()
+    if folded in PREPOSITION_ALA and INVISIBLE.sub("", HARAKAT.sub("", token)).endswith("ى"):
+        return ()  # على written with its alef maqsura is the preposition, never the name علي
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
     own_alef = _own_alef(token)

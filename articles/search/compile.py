@@ -35,6 +35,10 @@ class CompiledQuery:
     lexemes: set[str] = field(default_factory=set)  # every lexeme that makes a match (for snippets)
     variants: list[str] = field(default_factory=list)  # other spellings admitted, as written
     unknown: list[str] = field(default_factory=list)  # query words not in the vocabulary at all
+    # What ranking counts coverage by: one tsquery per concept (a group of the query), variants
+    # admitted, and the word forms that concept was typed as (for how rare it is).
+    concepts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    together_tsquery: str = ""  # the plain words of the query side by side, as typed (a ranking signal)
 
     def __bool__(self) -> bool:
         return bool(self.tsquery)
@@ -49,6 +53,8 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
         terms = [_clause(clause, compiled) for clause in group]
         full.append(_any([f for f, _ in terms]))
         exact.append(_any([e for _, e in terms]))
+        forms = tuple(sorted({r.form for clause in group for slot in clause.slots if slot for r in slot}))
+        compiled.concepts.append((full[-1], forms))
     for clause in parsed.excluded:
         excluded, _ = _clause(clause, CompiledQuery())
         full.append(f"!{excluded}")
@@ -58,6 +64,8 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
         compiled.loose_tsquery = PHRASE_OPERATOR.sub("&", compiled.tsquery)
     forms = sorted({quote(form_lexeme(as_written(slot))) for clause in parsed.clauses for slot in clause.slots if slot})
     compiled.forms_tsquery = " | ".join(forms)
+    if parsed.together is not None and len([slot for slot in parsed.together.slots if slot]) > 1:
+        compiled.together_tsquery = _phrase(parsed.together, CompiledQuery())
     return compiled
 
 
@@ -69,7 +77,7 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
     exact = sorted({r.lexeme for r in readings})  # evaluation/search.py mirrors this lookup
     admitted = {}
     for reading in readings:
-        for variant in vocabulary.variants(reading.form, tuple(exact)):
+        for variant in [*vocabulary.variants(reading.form, tuple(exact)), *vocabulary.adjectives(reading.form)]:
             if variant.lexeme not in exact:
                 admitted.setdefault(variant.lexeme, variant.display)
     compiled.lexemes.update(exact, admitted)

@@ -89,7 +89,10 @@ def _run(params, articles, page_size: int) -> SearchResults:
         matched = matched.none()
     headlines = filters.qs.filter(Matches(compiled.tsquery, HEAD))
     scope = _scope(matched, sort=sort, headlines=headlines, phrases=bool(compiled.loose_tsquery))
-    ranked = ranking.order(scope.rows, compiled, sort, exact_in=HEAD if scope.broad else "search_vector")
+    # A broad query ranked by relevance has only title-and-lead matches as candidates: their
+    # exactness is read there, in the row. Otherwise the whole text decides.
+    exact_in = HEAD if scope.broad and sort == "relevance" else "search_vector"
+    ranked = ranking.order(scope.rows, compiled, sort, exact_in=exact_in)
     page = Paginator(ranked, page_size).get_page(min(_number(params.get("page")), MAX_PAGE))
     results = SearchResults(
         text, sort, parsed, compiled, filters, page, total=scope.total, broad=scope.broad,

@@ -8,12 +8,14 @@ only matches, does not: the GIN index stays a third smaller and ingest faster.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection, transaction
 
+from articles.arabic import fold
 from articles.search import analysis
 
 LEAD_WORDS = 80
@@ -162,11 +164,43 @@ def recount(chunk: int = CHUNK, progress=None) -> int:
 
 
 def document_fields(title: str, body: str, captions: list[str]) -> list[tuple[str, list[str]]]:
-    """(weight, tokens) in reading order: title, lead, rest of the body, captions."""
+    """(weight, tokens) in reading order: title, dateline, lead, rest of the body, captions.
+
+    A dateline says where a story was filed, not what it is about: «دبي، الإمارات العربية المتحدة
+    (CNN)--» opens stories about Egypt, so it is indexed with the body (C), not the lead.
+    """
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    opening = ""
+    if len(paragraphs) > 1 and _dateline_paragraph(paragraphs[0]):
+        opening, paragraphs = paragraphs[0], paragraphs[1:]
     lead, rest = (paragraphs[0], "\n\n".join(paragraphs[1:])) if paragraphs else ("", "")
-    fields = [("A", title), ("B", lead), ("C", rest), ("D", "\n".join(captions or []))]
+    if not opening:
+        opening, lead = split_dateline(lead)
+    fields = [("A", title), ("C", opening), ("B", lead), ("C", rest), ("D", "\n".join(captions or []))]
     return [(weight, analysis.TOKEN.findall(text)) for weight, text in fields]
+
+
+DATELINE_WORDS = 12  # «الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس» is a paragraph of its own
+# «القاهرة، مصر (CNN)—», «لندن (رويترز) -»: a few words, a credit in parentheses, maybe dashes.
+CREDITED_DATELINE = re.compile(r"^([^()\n.!?؟]{2,60}?)\s*\([^()\n]{1,30}\)\s*[-–—ـ:]+\s*")
+# «الرياض - أعلنت الوزارة», «جدة، السعودية -»: up to three words, then a dash between spaces.
+DASHED_DATELINE = re.compile(r"^((?:[^\s()\-–—.!?؟]+\s+){0,2}[^\s()\-–—.!?؟]+)\s+[-–—]+\s+")
+MAX_DATELINE_WORDS = 6
+
+
+def _dateline_paragraph(paragraph: str) -> bool:
+    """A first paragraph of a few words with a dash, a parenthesis or a date: «دبي – العربية نت»."""
+    words = paragraph.split()
+    return len(words) <= DATELINE_WORDS and bool(re.search(r"[-–—()0-9٠-٩]", paragraph))
+
+
+def split_dateline(lead: str) -> tuple[str, str]:
+    """(the dateline opening the lead, the rest of the lead); ("", lead) when there is none."""
+    match = CREDITED_DATELINE.match(lead) or DASHED_DATELINE.match(lead)
+    words = match.group(1).split() if match else []
+    if not words or len(words) > MAX_DATELINE_WORDS or any(fold(w) in analysis.STOP_WORDS for w in words):
+        return "", lead  # «قال الوزير إن الحكومة - كما هو معروف -» is a sentence
+    return lead[: match.end()], lead[match.end() :]
 
 
 class Document:

@@ -39,6 +39,9 @@ class ParsedQuery:
     groups: list[list[Clause]] = field(default_factory=list)  # all groups must match; any clause of one
     excluded: list[Clause] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # stop words left out
+    # Several plain words (no quotes, OR or exclusions): the same words as a phrase, stop words as
+    # gaps. Not a condition: ranking puts the articles that have them side by side first.
+    together: Clause | None = None
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -67,6 +70,9 @@ def parse(text: str) -> ParsedQuery:
             parsed.groups.append([clause])
         join_next = False
     parsed.groups = parsed.groups[:MAX_CLAUSES]
+    plain = len(parsed.groups) > 1 and not parsed.excluded and all(len(g) == 1 and g[0].is_word for g in parsed.groups)
+    if plain and not any(mark in (text or "") for mark in '"“”«»'):
+        parsed.together = _clause(text, quoted=True, parsed=ParsedQuery())
     return parsed
 
 

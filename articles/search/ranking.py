@@ -1,11 +1,34 @@
-"""Ordering the matches of a search: exact before variant, then rank, then recency.
+"""Ordering the matches of a search.
 
-Rank is ts_rank over `search_head` (title and lead, kept in the row), so thousands of matches
-are ranked without reading a single full tsvector back from TOAST; a word met only in the body
-ranks after title and lead matches, and among those recency decides.
+By relevance, an article ranks by, in turn:
+1. whether it matches exactly (not only through a spelling variant);
+2. coverage: how many of the query's concepts (its words, or phrases) its title and lead hold:
+   every one above most above one above none, so a headline with one word of a three-word topic
+   never outranks the article whose opening has all three;
+3. where they are: each concept found in the title counts twice what the lead does, weighted by
+   how rare the concept is in the archive (its inverse document frequency), so for «سيول جدة» the
+   floods in a headline count for more than the city;
+4. where the words are placed alike, whether title or lead has them side by side, as typed
+   («العنف ضد المرأة»). Ranked before placement, this put opinion pieces quoting a phrase in their
+   lead above the news with the words in its headline (measured on the judged set, events fell
+   from 0.94 to 0.90 nDCG@10);
+5. how densely and closely together they occur in title and lead (ts_rank_cd: cover density,
+   which rewards query words near each other) with the forms as typed counting extra;
+6. for an article that has none of the concepts in its title or lead, the same density over the
+   whole text, normalised by its length: an article that names the city once in passing comes after
+   one about it;
+and only then by recency.
+
+Title and lead are read from `search_head`, kept in the row; the whole text's vector comes from
+TOAST and is read only for the articles that match in their body alone (and only when a query is
+not broad: a broad query's candidates all match in title or lead).
+Sorted by date, exact matches still come before matches through a variant, as by relevance: a
+wrongly admitted spelling (غلاء/جلاء) never sits among the exact matches.
 """
 
 from __future__ import annotations
+
+import math
 
 from django.db import connection
 
@@ -15,6 +38,8 @@ from articles.search.expressions import NORMALIZATION, WEIGHTS
 
 Row = tuple[int, int | None, int | None, int | None]  # id, publisher, event, publication time (epoch seconds)
 UNDATED = -(2**62)  # sorts before every date
+TITLE, LEAD = 2.0, 1.0  # what a concept counts in the title, in the lead
+BODY_NORMALIZATION = 1  # ts_rank_cd divides by 1 + log(length) over the whole text
 
 
 class Ranked(list):
@@ -30,29 +55,100 @@ class Ranked(list):
 
 def order(rows: list[Row], compiled: CompiledQuery, sort: str, exact_in: str = "search_vector") -> Ranked:
     dates = {pk: UNDATED if published is None else published for pk, _, _, published in rows}
-    if sort == "oldest":
-        return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk)))
-    if sort == "newest" or not compiled:
-        return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk), reverse=True))
-    ranks, variant_only = _scores(list(dates), compiled, exact_in)
-    ranked = Ranked(
-        sorted(dates, key=lambda pk: (pk not in variant_only, ranks.get(pk, 0), dates[pk], pk), reverse=True)
-    )
-    ranked.variant_only = variant_only
-    return ranked
+    if not compiled:
+        return Ranked(sorted(dates, key=lambda pk: (dates[pk], pk), reverse=sort != "oldest"))
+    if sort in ("newest", "oldest"):
+        variant_only = _variant_only(list(dates), compiled, exact_in)
+        newest = sort == "newest"
+        key = (
+            (lambda pk: (pk in variant_only, -dates[pk], -pk))
+            if newest
+            else (lambda pk: (pk in variant_only, dates[pk], pk))
+        )
+        return Ranked(sorted(dates, key=key), variant_only)
+    scores, variant_only = _scores(list(dates), compiled, exact_in)
+    ranked = sorted(dates, key=lambda pk: (pk not in variant_only, *scores.get(pk, ()), dates[pk], pk), reverse=True)
+    return Ranked(ranked, variant_only)
 
 
-def _scores(ids: list[int], compiled: CompiledQuery, exact_in: str) -> tuple[dict[int, float], set[int]]:
-    """(rank of each article, the articles that match only through a variant in `exact_in`), in one read."""
+def _variant_only(ids: list[int], compiled: CompiledQuery, exact_in: str) -> set[int]:
+    if compiled.exact_tsquery == compiled.tsquery or not ids:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM articles_article WHERE id = ANY(%s::bigint[]) AND NOT ({exact_in} @@ %s::tsquery)",
+            [bigint_array(ids), compiled.exact_tsquery],
+        )
+        return {pk for (pk,) in cursor.fetchall()}
+
+
+def _scores(ids: list[int], compiled: CompiledQuery, exact_in: str) -> tuple[dict[int, tuple], set[int]]:
+    """(the sort key of each article after exactness, the articles matching only through a variant)."""
+    concepts = compiled.concepts or [(compiled.tsquery, ())]
     query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
+    any_concept = " | ".join(f"({tsquery})" for tsquery, _ in concepts)
     if compiled.exact_tsquery == compiled.tsquery:
         exact, exact_params = "true", []
     else:
         exact, exact_params = f"{exact_in} @@ %s::tsquery", [compiled.exact_tsquery]
+    places, place_params = [], []
+    for tsquery, _ in concepts:
+        places += ["ts_filter(search_head, '{a}') @@ %s::tsquery", "ts_filter(search_head, '{b}') @@ %s::tsquery"]
+        place_params += [tsquery, tsquery]
+    # The whole text only where title and lead have no concept: its vector is read from TOAST.
+    body = "CASE WHEN search_head @@ %s::tsquery THEN 0 ELSE ts_rank_cd(%s, search_vector, %s::tsquery, %s) END"
+    body_params = [any_concept, WEIGHTS, query, BODY_NORMALIZATION]
+    if exact_in != "search_vector":  # broad: every candidate matches in title or lead
+        body, body_params = "0", []
+    together, together_params = "false", []
+    if compiled.together_tsquery:
+        together, together_params = "search_head @@ %s::tsquery", [compiled.together_tsquery]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, ts_rank(%s, search_head, %s::tsquery, %s), {exact} FROM articles_article WHERE id = ANY(%s::bigint[])",
-            [WEIGHTS, query, NORMALIZATION, *exact_params, bigint_array(ids)],
+            f"SELECT id, {exact}, {together}, ts_rank_cd(%s, search_head, %s::tsquery, %s), {body}, "
+            f"{', '.join(places)} FROM articles_article WHERE id = ANY(%s::bigint[])",
+            [
+                *exact_params,
+                *together_params,
+                WEIGHTS,
+                query,
+                NORMALIZATION,
+                *body_params,
+                *place_params,
+                bigint_array(ids),
+            ],
         )
         rows = cursor.fetchall()
-    return {pk: rank for pk, rank, _ in rows}, {pk for pk, _, is_exact in rows if not is_exact}
+    weights = _rarity([forms for _, forms in concepts])
+    scores, variant_only = {}, set()
+    for pk, is_exact, side_by_side, head, body_rank, *found in rows:
+        if not is_exact:
+            variant_only.add(pk)
+        in_title, in_lead = found[0::2], found[1::2]
+        coverage = sum(1 for t, lead in zip(in_title, in_lead, strict=True) if t or lead)
+        placed = sum(w * (TITLE * t + LEAD * lead) for w, t, lead in zip(weights, in_title, in_lead, strict=True))
+        scores[pk] = (coverage, round(placed, 6), side_by_side, head, body_rank)
+    return scores, variant_only
+
+
+def _rarity(concepts: list[tuple[str, ...]]) -> list[float]:
+    """Each concept's inverse document frequency, from the vocabulary's article counts of the forms
+    it was typed as (a phrase is as rare as its rarest word); 1 for all when counts are missing."""
+    from articles.search import vocabulary
+
+    forms = sorted({form for concept in concepts for form in concept})
+    counts = vocabulary.article_counts(forms) if forms else {}
+    archive = max(_archive_size(), 1)
+    weights = []
+    for concept in concepts:
+        found = [counts[form] for form in concept if counts.get(form)]
+        articles = min(found) if found else 0
+        weights.append(math.log(1 + archive / (articles + 1)) if articles else 1.0)
+    return weights
+
+
+def _archive_size() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'articles_article'::regclass")
+        row = cursor.fetchone()
+    return int(row[0]) if row and row[0] and row[0] > 0 else 1

@@ -129,6 +129,22 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
 
 
+def adjectives(form: str) -> list[Variant]:
+    """The adjective of a place name ending in ا, as the archive writes it: أوروبا -> الأوروبي,
+    أمريكا -> الأمريكية, so a query about refugees in Europe meets «فشل أوروبي». Its stem is the name
+    without its ا (أوروب), which no other word shares when it has four letters or more: سوريا's
+    would be سور (a wall, a sura), كندا's كند (كندي is also Kennedy): those are never admitted."""
+    if len(form) <= MIN_FORM or not form.endswith("ا"):  # the stem left must have four letters
+        return []
+    own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
+    if not own or own[0] < MIN_NAME_ARTICLES or _common_noun(*own):
+        return []
+    base = form[:-1]
+    found = SearchTerm.objects.filter(form__in=[base + e for e in NISBA_ENDINGS], article_count__gt=0)
+    rows = sorted(found.values_list("form", "lexeme", "display", "article_count"), key=lambda row: -row[3])
+    return [Variant(*row) for row in rows if row[3] >= MIN_NAME_ARTICLES][:1]
+
+
 def _given_name(form: str) -> bool:
     """An Arabic given name, or a family name made of one (سليماني): one spelling, no variants."""
     return form in GIVEN_NAMES or (form.endswith("ي") and form[:-1] in GIVEN_NAMES)

@@ -1,0 +1,108 @@
+"""Ranking by relevance: coverage of the query's concepts, their place and rarity, the body's
+density, datelines; exact before variant under every sort. Articles written for these tests."""
+
+import pytest
+
+from articles.search.indexing import document_fields, recount, split_dateline
+from sources.models import Outlet
+from tests.test_search_site import api, article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    return Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+
+
+def ids(client, **params):
+    return [hit["id"] for hit in api(client, **params)["results"]]
+
+
+def test_an_opening_with_every_word_of_the_query_outranks_a_headline_with_one(client, site):
+    specific = article(
+        "نتائج أولية في بغداد",
+        "أظهرت النتائج الأولية لانتخابات البرلمان في العراق تقدم القوائم المستقلة.\n\nوتستمر عمليات العد.",
+        site, 1,
+    )  # fmt: skip
+    general = article(
+        "انتخابات حاسمة",
+        "يتوجه الناخبون إلى صناديق الاقتراع غداً.\n\nويأتي ذلك بعد أشهر من الجدل في البرلمان حول العراق.",
+        site, 2,
+    )  # fmt: skip
+    assert ids(client, q="انتخابات البرلمان العراق") == [specific.pk, general.pk]
+
+
+def test_the_rarer_word_in_a_headline_counts_for_more(client, site):
+    for day in range(3, 9):
+        article(f"خبر من جدة {day}", "افتتح في جدة معرض جديد.", site, day)
+    floods = article(
+        "سيول تجرف السيارات", "اجتاحت الأمطار المدينة.\n\nوقال الدفاع المدني في جدة إن الوضع تحت السيطرة.", site, 1
+    )
+    fair = article("جدة تستضيف ملتقى", "افتتح الملتقى أمس.\n\nوتأجل بسبب سيول الأسبوع الماضي.", site, 2)
+    recount()  # how rare each word is comes from the vocabulary's counts
+    ranked = ids(client, q="سيول جدة")
+    assert ranked.index(floods.pk) < ranked.index(fair.pk)
+
+
+def test_articles_matching_in_their_body_alone_are_ordered_by_how_well_not_by_date(client, site):
+    battle = article(
+        "تطورات ميدانية", "تواصلت المعارك أمس.\n\nتقدمت القوات نحو الحديدة. وفي الحديدة اشتد القصف. وقال سكان الحديدة إن الحديدة محاصرة.",
+        site, 1,
+    )  # fmt: skip
+    passing = article(
+        "موجز الأخبار",
+        "عناوين اليوم.\n\n" + " ".join(["وفي الشأن الاقتصادي ارتفعت أسعار السلع في الأسواق المحلية."] * 30) + " ومن الحديدة وصلت شحنة.",
+        site, 5,
+    )  # fmt: skip
+    assert ids(client, q="الحديدة") == [battle.pk, passing.pk]
+
+
+def test_a_dateline_is_not_the_lead(client, site):
+    about_dubai = article("مشاريع جديدة", "أعلنت بلدية دبي عن مشاريع للنقل.", site, 1)
+    filed_in_dubai = article(
+        "الحكومة المصرية تعلن خطة", "دبي، الإمارات العربية المتحدة (CNN)-- أعلنت الحكومة المصرية خطة للنقل.", site, 5
+    )
+    assert ids(client, q="دبي") == [about_dubai.pk, filed_in_dubai.pk]
+
+
+def test_datelines_are_told_from_sentences():
+    assert split_dateline("القاهرة (رويترز) - أعلن الجيش")[1] == "أعلن الجيش"
+    assert split_dateline("جدة، السعودية - قال المتحدث")[1] == "قال المتحدث"
+    assert split_dateline("قال الوزير إن الحكومة - كما هو معروف - ستبدأ")[0] == ""
+    assert split_dateline("أعلنت منظمة الصحة العالمية (WHO) أن")[0] == ""
+    fields = dict(document_fields("عنوان", "دبي – العربية نت\n\nتزايدت التساؤلات حول الوضع المالي.", [])[1:3])
+    assert fields == {"C": ["دبي", "العربية", "نت"], "B": ["تزايدت", "التساؤلات", "حول", "الوضع", "المالي"]}
+
+
+def test_sorted_by_date_an_article_found_only_through_a_variant_comes_after_the_exact_ones(client, site):
+    exact = article("ترامب يزور الرياض", "وصل ترامب.", site, 1)
+    variant = article("ترمب في الرياض", "وصل ترمب.", site, 3)
+    other = article("تصريحات ترامب", "قال ترامب.", site, 2)
+    assert ids(client, q="ترامب", sort="newest") == [other.pk, exact.pk, variant.pk]
+    assert ids(client, q="ترامب", sort="oldest") == [exact.pk, other.pk, variant.pk]
+
+
+def test_a_place_meets_its_adjective_below_the_exact_matches(client, site):
+    for day in range(1, 11):
+        article(f"جولة في أوروبا {day}", "زار الوفد أوروبا.", site, day)
+        article(f"قرار أوروبي {day}", "أصدر البرلمان الأوروبي قرارا.", site, day)
+    failure = article("فشل أوروبي في ملف اللاجئين", "لم تتفق الدول على توزيع اللاجئين.", site, 20)
+    in_europe = article("اللاجئون في أوروبا", "وصل آلاف اللاجئين إلى أوروبا.", site, 12)
+    recount()
+    data = api(client, q="اللاجئين في أوروبا")
+    assert [hit["id"] for hit in data["results"]] == [in_europe.pk, failure.pk]
+    assert data["variants"] == ["أوروبي"]
+    for day in range(1, 11):  # سوريا's adjective would be stemmed سور (a wall, a sura): never admitted
+        article(f"أخبار سوريا {day}", "في سوريا اليوم.", site, day)
+        article(f"موقف سوري {day}", "قال مسؤول سوري.", site, day)
+    recount()
+    assert api(client, q="سوريا")["variants"] == []
+
+
+def test_where_the_words_are_placed_alike_those_side_by_side_come_first(client, site):
+    scattered = article(
+        "قراءات", "المرأة والعنف: العنف يقع ضد المرأة وضد الرجل، والمرأة ترفض العنف ضد أي أحد.", site, 5
+    )  # the words more often, and close together, but never side by side
+    phrase = article("مقالات", "مقال عن مناهضة العنف ضد المرأة في العالم العربي.", site, 1)
+    assert ids(client, q="العنف ضد المرأة") == [phrase.pk, scattered.pk]
