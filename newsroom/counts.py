@@ -19,6 +19,7 @@ NOUNS = {
     "failure": lambda n: ngettext("%(count)s failure", "%(count)s failures", n),
     "report": lambda n: ngettext("%(count)s report", "%(count)s reports", n),
     "source": lambda n: ngettext("%(count)s source", "%(count)s sources", n),
+    "original article": lambda n: ngettext("%(count)s original article", "%(count)s original articles", n),
 }
 
 
