@@ -63,3 +63,36 @@ def test_two_ingests_of_the_same_input_at_once_create_no_duplicates(tmp_path):
     assert not errors
     assert Article.objects.count() == 30
     assert Attribution.objects.count() == 30
+
+
+@pytest.mark.django_db
+def test_a_rerun_knows_records_by_their_bytes_and_reads_only_the_changed_ones(tmp_path, monkeypatch):
+    import json
+
+    from articles.ingest import reading
+
+    records = [
+        {
+            "url": f"https://example.org/r/{n}",
+            "title": f"خبر رقم {n} عن الأمطار",
+            "text": "هطلت أمطار غزيرة على المدينة.",
+        }
+        for n in range(3)
+    ]
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    path = write(tmp_path, "records.jsonl", "\n".join(lines) + "\n")
+    run_ingest(str(path))
+    assert Article.objects.count() == 3
+    records[1]["title"] = "خبر معدّل عن الأمطار"
+    write(tmp_path, "records.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    parsed = []
+    original = reading.parse_record
+    monkeypatch.setattr(
+        reading,
+        "parse_record",
+        lambda draft, record, outlets: (parsed.append(record["url"]), original(draft, record, outlets))[1],
+    )
+    _status, _, err = run_ingest(str(path))
+    assert "created 0, updated 1, unchanged 2" in err
+    assert parsed == ["https://example.org/r/1"]  # the two unchanged records were never parsed
+    assert Article.objects.get(url="https://example.org/r/1").title == "خبر معدّل عن الأمطار"

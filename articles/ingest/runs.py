@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles.ingest.inputs import BadInput, Input, file_inputs
 from articles.ingest.outlets import RunOutlets
 from articles.ingest.reading import Failure, Item, Overrides, Position, read_items
-from articles.ingest.saving import save_batch
+from articles.ingest.saving import known_contents, save_batch
 from articles.ingest.staging import discard, materialized
 from articles.models import IngestRun
 from articles.models.ingest_run import MAX_KEPT_FAILURES, Status
@@ -120,7 +120,7 @@ def process(run_id: int, tracing: InlineTracing) -> IngestRun:
     skipped = {tuple(position) for position in (run.options or {}).get("skip", [])}
     after = tuple(run.cursor) if run.cursor else None
     pending = Pending()
-    for item in read_items(sources_of(run, after), outlets, overrides, after, frozenset(skipped)):
+    for item in read_items(sources_of(run, after), outlets, overrides, after, frozenset(skipped), known_contents):
         pending.add(item)
         if pending.full:
             _save(run, pending, outlets, tracing)
@@ -141,7 +141,7 @@ def _save(run: IngestRun, pending: Pending, outlets: RunOutlets, tracing: Inline
         return
     drafts = [item.draft for item in pending.items if item.draft is not None]
     failures = [item.failure for item in pending.items if item.failure is not None]
-    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    counts = {"created": 0, "updated": 0, "unchanged": sum(1 for item in pending.items if item.unchanged)}
     changed, created = [], []
     with transaction.atomic():
         for outcome, draft, reason in save_batch(drafts, run) if drafts else []:

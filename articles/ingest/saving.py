@@ -59,6 +59,12 @@ def _save(drafts: list[Draft], run) -> list[tuple[str, Draft, str]]:
     return outcomes + _save_distinct(chunk, run)
 
 
+def known_contents(hashes: list[str]) -> set[str]:
+    """Which of these content hashes an article, or an earlier version of one, has."""
+    found = set(Article.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True))
+    return found | set(ArticleVersion.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True))
+
+
 def known(keys: list[str]) -> tuple[dict[str, tuple[int, str]], set[tuple[str, str]]]:
     """Articles already saved under these keys: {key: (id, content hash)}, and every (key, hash)
     seen, as current content or as an earlier version."""

@@ -190,6 +190,8 @@ class Article(RawInput):
             models.Index(fields=["publisher", "published_at"], name="article_publisher_date"),
             GinIndex(fields=["search_vector"], name="article_search"),
             GinIndex(fields=["search_head"], name="article_search_head"),
+            # A re-run knows a record it has saved by its bytes' hash, without reading it again.
+            models.Index(fields=["content_hash"], name="article_content_hash"),
         ]
 
     def __str__(self):
