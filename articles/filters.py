@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from articles.models import Event
+from sources.countries import country_choices
 from sources.models import OutletKind
 
 PROVENANCE_CHOICES = [
@@ -87,6 +88,15 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+class CountrySelect(forms.Select):
+    """The countries of the archive's outlets by their Arabic names; the value stays the ISO code,
+    so a link or an API call with any code still works (an unknown one finds nothing)."""
+
+    def optgroups(self, name, value, attrs=None):
+        self.choices = [("", "كل البلدان"), *country_choices()]
+        return super().optgroups(name, value, attrs)
+
+
 class EventFilter(django_filters.FilterSet):
     """The event list: events reported in a date range, by an outlet, or by outlets of a country."""
 
@@ -94,8 +104,9 @@ class EventFilter(django_filters.FilterSet):
     until = ArchiveDateFilter(field_name="starts_on", lookup_expr="lte", label="إلى تاريخ", widget=DATE_INPUT)
     outlet = django_filters.CharFilter(field_name="articles__publisher__slug", label="المنفذ", distinct=True)
     country = django_filters.CharFilter(
-        field_name="articles__publisher__country", lookup_expr="iexact", label="البلد", distinct=True
-    )
+        field_name="articles__publisher__country", lookup_expr="iexact", label="البلد", distinct=True,
+        widget=CountrySelect,
+    )  # fmt: skip
     covered = django_filters.ChoiceFilter(
         choices=[("true", "نعم"), ("false", "لا")], method="filter_covered", label="تناولته أكثر من جهة",
         empty_label="الكل",

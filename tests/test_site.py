@@ -251,3 +251,20 @@ def test_the_home_page_pages_without_counting_the_archive(client, demo):
         assert client.get("/?page=nonsense").status_code == 200
     finally:
         views.PAGE_SIZE = old
+
+
+def test_countries_are_named_in_arabic_never_by_code(client, demo, editor):
+    from sources.models import Outlet
+
+    spa = Outlet.objects.get(slug="spa")
+    assert spa.country == "SA"
+    page = client.get("/outlets/spa/").content.decode()
+    assert "المملكة العربية السعودية" in page and "<dd>SA</dd>" not in page
+    assert "· SA ·" not in client.get("/outlets/").content.decode()
+    facets = client.get("/api/search", {"q": "التمور"}).json()["facets"]["country"]
+    assert facets and all(c["label"] != c["value"] for c in facets)
+    events = client.get("/events/").content.decode()
+    assert '<option value="SA">المملكة العربية السعودية</option>' in events
+    for page in ("/admin/", "/admin/login/", "/admin/password_change/"):
+        html = editor.get(page).content.decode() if page != "/admin/login/" else client.get(page).content.decode()
+        assert "إسناد" in html and "جانغو" not in html and "Django" not in html

@@ -20,6 +20,7 @@ from articles.filters import PROVENANCE_CHOICES
 from articles.models import Attribution, Event
 from articles.models.article import COPY_KINDS
 from articles.models.id_lists import bigint_array
+from sources.countries import country_name
 from sources.models import Outlet, OutletKind
 
 TOP = 10
@@ -50,7 +51,7 @@ def count(rows) -> dict[str, list[Count]]:
     return {
         "outlet": [Count(outlets[p].slug, outlets[p].name_ar, n) for p, n in per_outlet.most_common(TOP)],
         "kind": [Count(kind, labels.get(kind, kind), n) for kind, n in kinds.most_common()],
-        "country": [Count(country, country, n) for country, n in countries.most_common(TOP)],
+        "country": [Count(country, country_name(country), n) for country, n in countries.most_common(TOP)],
         "event": [Count(events[e].slug, events[e].title, n) for e, n in top_events if e in events],
         "year": [Count(str(year), str(year), years[year]) for year in sorted(years, reverse=True)],
         "provenance": _provenance([pk for pk, _, _, _ in rows]),

@@ -106,3 +106,11 @@ def counted(n, noun: str) -> str:
     from newsroom.counts import counted as phrase
 
     return phrase(int(n or 0), noun)
+
+
+@register.filter
+def country(code) -> str:
+    """«السعودية» for SA: an outlet's country by its Arabic name (CLDR, sources/countries.py)."""
+    from sources.countries import country_name
+
+    return country_name(code)
