@@ -106,3 +106,20 @@ def test_where_the_words_are_placed_alike_those_side_by_side_come_first(client, 
     )  # the words more often, and close together, but never side by side
     phrase = article("مقالات", "مقال عن مناهضة العنف ضد المرأة في العالم العربي.", site, 1)
     assert ids(client, q="العنف ضد المرأة") == [phrase.pk, scattered.pk]
+
+
+def test_body_only_matches_are_ranked_only_when_the_page_reaches_them(client, site, monkeypatch):
+    from articles.search import ranking
+    from articles.search.engine import run_search
+
+    headline = article("الحديدة تحت الحصار", "تشتد المعارك.", site, 1)
+    long_ago = article("موجز", "عناوين.\n\nوفي الحديدة وفي الحديدة اشتد القصف على الحديدة.", site, 2)
+    passing = article("موجز آخر", "عناوين.\n\n" + "أخبار متفرقة كثيرة. " * 40 + "ومن الحديدة شحنة.", site, 3)
+    read = []
+    original = ranking._body_ranks
+    monkeypatch.setattr(ranking, "_body_ranks", lambda ids, query: (read.append(len(ids)), original(ids, query))[1])
+    first = run_search({"q": "الحديدة"}, page_size=1)
+    assert [hit.article.pk for hit in first.hits] == [headline.pk] and read == []
+    second = run_search({"q": "الحديدة", "page": "2"}, page_size=1)
+    assert [hit.article.pk for hit in second.hits] == [long_ago.pk] and read == [2]
+    assert passing.pk not in [hit.article.pk for hit in second.hits]

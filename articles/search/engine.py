@@ -92,8 +92,9 @@ def _run(params, articles, page_size: int) -> SearchResults:
     # A broad query ranked by relevance has only title-and-lead matches as candidates: their
     # exactness is read there, in the row. Otherwise the whole text decides.
     exact_in = HEAD if scope.broad and sort == "relevance" else "search_vector"
-    ranked = ranking.order(scope.rows, compiled, sort, exact_in=exact_in)
-    page = Paginator(ranked, page_size).get_page(min(_number(params.get("page")), MAX_PAGE))
+    number = min(_number(params.get("page")), MAX_PAGE)
+    ranked = ranking.order(scope.rows, compiled, sort, exact_in=exact_in, shown=number * page_size)
+    page = Paginator(ranked, page_size).get_page(number)
     results = SearchResults(
         text, sort, parsed, compiled, filters, page, total=scope.total, broad=scope.broad,
         total_is_lower_bound=scope.lower_bound,
