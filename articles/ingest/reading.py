@@ -153,11 +153,15 @@ def _records(
 def _with_known(lines, known) -> Iterator[tuple[int, bytes | None, bool]]:
     """(number, line, whether the archive holds its bytes), looked up LOOKAHEAD lines at a time."""
     chunk = []
-    for number, line in lines:
-        chunk.append((number, line))
-        if len(chunk) >= LOOKAHEAD:
-            yield from _looked_up(chunk, known)
-            chunk = []
+    try:
+        for number, line in lines:
+            chunk.append((number, line))
+            if len(chunk) >= LOOKAHEAD:
+                yield from _looked_up(chunk, known)
+                chunk = []
+    except Exception:
+        yield from _looked_up(chunk, known)  # what was read before the input broke is still saved
+        raise
     yield from _looked_up(chunk, known)
 
 
