@@ -25,11 +25,14 @@ def compare(request, pk, upstream_pk):
     article, upstream = get_object_or_404(public, pk=pk), get_object_or_404(public, pk=upstream_pk)
     if not are_linked(article.pk, upstream.pk):
         raise Http404("these two articles share no text and neither credits the other")
-    return render(
-        request,
-        "articles/compare.html",
-        {"article": article, "upstream": upstream, "diff": diff(upstream.body, article.body), "max_words": MAX_WORDS},
-    )
+    # The second article is the source only when the archive says so (a credit, or reuse whose
+    # direction the evidence gave): two copies of one text are two texts, neither the source.
+    directed = Attribution.objects.filter(article=article.pk, upstream=upstream.pk).exclude(review="rejected").exists()
+    context = {
+        "article": article, "upstream": upstream, "diff": diff(upstream.body, article.body), "max_words": MAX_WORDS,
+        "directed": directed,
+    }  # fmt: skip
+    return render(request, "articles/compare.html", context)
 
 
 def are_linked(a: int, b: int) -> bool:

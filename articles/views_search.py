@@ -16,6 +16,8 @@ FACET_LABELS = {
     "year": "السنة",
 }
 FILTERS = ["outlet", "kind", "country", "event", "provenance", "since", "until"]
+DATES = ("since", "until")  # typed in the form's own date fields, not carried as hidden values
+FILTER_LABELS = {**FACET_LABELS, "since": "من تاريخ", "until": "إلى تاريخ"}
 
 
 @dataclass
@@ -33,7 +35,11 @@ def search(request):
         "broad_limit": BROAD,
         "counted": f"{COUNTED:,}".replace(",", "٬"),
         "sort_choices": SORT_CHOICES,
-        "kept_filters": [(name, value) for name in FILTERS for value in request.GET.getlist(name)],
+        "kept_filters": [(name, value) for name in FILTERS if name not in DATES for value in request.GET.getlist(name)],
+        "since": request.GET.get("since", ""),
+        "until": request.GET.get("until", ""),
+        "active_filters": _active(request, results),
+        "clear_url": "?" + _without(request, FILTERS).urlencode(),
         "facets": [
             {"label": FACET_LABELS[name], "counts": _links(request, name, counts)}
             for name, counts in results.facets.items()
@@ -63,3 +69,35 @@ def _links(request, name: str, counts) -> list[FacetLink]:
             params[name] = count.value
         links.append(FacetLink(count.label, count.count, "?" + params.urlencode(), active))
     return links
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+def _active(request, results) -> list[ActiveFilter]:
+    """The filters narrowing the results, each named as the facets name it, with a link removing it."""
+    names = {name: {c.value: c.label for c in counts} for name, counts in results.facets.items()}
+    from sources.countries import country_name
+
+    active = []
+    for name in FILTERS:
+        for value in request.GET.getlist(name):
+            if not value:
+                continue
+            shown = country_name(value) if name == "country" else names.get(name, {}).get(value, value)
+            params = request.GET.copy()
+            params.setlist(name, [v for v in request.GET.getlist(name) if v != value])
+            params.pop("page", None)
+            active.append(ActiveFilter(FILTER_LABELS[name], shown, "?" + params.urlencode()))
+    return active
+
+
+def _without(request, names):
+    params = request.GET.copy()
+    for name in [*names, "page"]:
+        params.pop(name, None)
+    return params

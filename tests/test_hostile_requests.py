@@ -162,3 +162,13 @@ def test_logins_are_locked_after_five_failures(db, django_user_model):
         client.post("/admin/login/?next=/admin/", {"username": "chief", "password": "guess"})
     response = client.post("/admin/login/?next=/admin/", {"username": "chief", "password": "the-right-password-1"})
     assert response.status_code == 429 and "موقوف" in response.content.decode()
+
+
+def test_the_compare_page_names_a_source_only_when_the_direction_is_known(demo):
+    copy = Article.objects.get(source_name__endswith="03_aggregator_copy.txt")
+    credited = copy.attributions.exclude(upstream=None).first().upstream
+    page = Client().get(f"/articles/{copy.pk}/compare/{credited.pk}/").content.decode()
+    assert "المصدر:" in page and "النص الأول" not in page
+    # the other way round, nothing says the copy is the source: two texts, neither the source
+    backwards = Client().get(f"/articles/{credited.pk}/compare/{copy.pk}/").content.decode()
+    assert "النص الأول:" in backwards and "المصدر:" not in backwards and "احتفظ" not in backwards
