@@ -1,0 +1,70 @@
+"""One address for one article: tracking parameters and edition flags are not its identity."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from articles.ingest.source_url import canonical_url
+from articles.models import Article, ArticleVersion, Attribution, ClaimedBy, Review
+from tests.conftest import run_ingest, write
+
+PAGE = "{title}\n\nجدة - واس\n\nأعلنت الأمانة افتتاح حديقة جديدة على الواجهة البحرية للمدينة.\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("https://a.example/n/1/خبر.html?weekly", "https://a.example/n/1/خبر.html"),
+        ("https://a.example/node/623351?live", "https://a.example/node/623351"),
+        ("https://a.example/x.html?utm_source=fb&utm_medium=social", "https://a.example/x.html"),
+        ("https://a.example/a?id=3&fbclid=zz", "https://a.example/a?id=3"),
+        ("https://a.example/news.php?123", "https://a.example/news.php?123"),  # the flag may be the article
+        ("https://a.example/Detail.aspx?ArticleId=27017", "https://a.example/Detail.aspx?ArticleId=27017"),
+        ("https://a.example/#!/article/9", "https://a.example/#!/article/9"),
+    ],
+)
+def test_tracking_and_edition_flags_are_dropped_and_nothing_else(url, canonical):
+    assert canonical_url(url) == canonical
+
+
+@pytest.mark.django_db
+def test_a_page_under_an_edition_flag_is_the_same_article(tmp_path):
+    path = write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة على الواجهة البحرية"))
+    run_ingest(str(path), "--url", "https://a.example/node/1/حديقة.html")
+    write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة جديدة على الواجهة البحرية"))
+    _status, _, err = run_ingest(str(path), "--url", "https://a.example/node/1/حديقة.html?weekly")
+    assert "created 0, updated 1" in err
+    article = Article.objects.get()
+    assert article.url == "https://a.example/node/1/حديقة.html" and article.versions.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_migration_merges_duplicates_saved_before_as_versions(tmp_path):
+    path = write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة على الواجهة البحرية"))
+    run_ingest(str(path), "--url", "https://a.example/node/2/حديقة.html")
+    kept = Article.objects.get()
+    duplicate = Article.objects.create(
+        title="افتتاح حديقة جديدة", body="نص آخر.", url="https://a.example/node/2/حديقة.html?weekly",
+        source_key="old-key", raw="raw", raw_format="txt", content_hash="h" * 64, event=kept.event,
+    )  # fmt: skip
+    alone = Article.objects.create(
+        title="خبر وحيد", body="نص.", url="https://a.example/node/3/خبر.html?utm_source=x",
+        source_key="old-key-2", raw="raw2", raw_format="txt", content_hash="g" * 64,
+    )  # fmt: skip
+    decision = Attribution.objects.create(
+        article=duplicate, kind="quoted_source", claimed_by=ClaimedBy.EDITOR, review=Review.CONFIRMED,
+        reviewed_at=timezone.now(),
+    )  # fmt: skip
+    migration = importlib.import_module("articles.migrations.0019_canonical_urls")
+    migration.forwards(apps, None)
+    assert not Article.objects.filter(pk=duplicate.pk).exists()
+    assert ArticleVersion.objects.get(article=kept).title == "افتتاح حديقة جديدة"
+    decision.refresh_from_db()
+    assert decision.article_id == kept.pk
+    alone.refresh_from_db()
+    assert alone.url == "https://a.example/node/3/خبر.html" and alone.source_key != "old-key-2"
+    if kept.event_id:
+        kept.event.refresh_from_db()
+        assert kept.event.article_count == Article.objects.filter(event=kept.event).count()
