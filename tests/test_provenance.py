@@ -250,3 +250,21 @@ def test_a_hidden_upstream_article_shows_only_as_its_outlet():
     assert result.origin.article is None and result.origin.outlet.slug == "spa"
     assert all(c.article.pk != wire.pk for c in result.copies)
     assert WIRE_STORY[:40] not in str(result.as_json())
+
+
+def test_a_middle_hop_outside_the_archive_is_not_called_the_origin(tmp_path, client):
+    from tests.conftest import run_ingest, write
+
+    page = (
+        "ارتفاع منسوب المياه في السد الشمالي\n\nأعلنت هيئة المياه ارتفاع منسوب المياه في السد الشمالي بعد أمطار "
+        "غزيرة هطلت خلال الأسبوع الماضي على المنطقة الجبلية.\n\nتم اقتباسه والتعديل عليه من قبل فريق التحرير في "
+        "موقع الأفق وأن الخبر منشور سابقًا على موقع المدار نت والمصدر الأصلي هو صحيفة الوادي الجديد.\n"
+    )
+    status, _, err = run_ingest(str(write(tmp_path, "page.txt", page)))
+    assert status == 0, err
+    html = client.get(f"/articles/{Article.objects.get().pk}/provenance/").content.decode()
+    html = html[html.index('<ol class="chain">') : html.index("</ol>", html.index('<ol class="chain">'))]
+    middle, last = html.index("المدار نت"), html.index("الوادي الجديد")
+    assert middle < last
+    assert html.count("الأصل ليس في الأرشيف") == 1 and html.index("الأصل ليس في الأرشيف") > last
+    assert "مقاله ليس في الأرشيف" in html[middle:last]
