@@ -268,3 +268,8 @@ def test_countries_are_named_in_arabic_never_by_code(client, demo, editor):
     for page in ("/admin/", "/admin/login/", "/admin/password_change/"):
         html = editor.get(page).content.decode() if page != "/admin/login/" else client.get(page).content.decode()
         assert "إسناد" in html and "جانغو" not in html and "Django" not in html
+
+
+def test_the_admin_shows_confidence_as_a_percentage(demo, editor):
+    page = editor.get("/admin/articles/attribution/").content.decode()
+    assert "٪</td>" in page and "0,9" not in page and "0.9" not in page
