@@ -134,6 +134,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "ar"
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # one Arabic date style (newsroom/formats/ar)
 LOCALE_PATHS = [BASE_DIR / "locale"]  # counted nouns in Arabic's six plural forms (newsroom/counts.py)
 LANGUAGES = [("ar", "العربية")]
 TIME_ZONE = env_list("DJANGO_TIME_ZONE", ["Asia/Riyadh"])[0]

@@ -38,3 +38,16 @@ def test_no_template_writes_a_number_before_its_noun_by_hand():
         for match in HAND_MADE.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_dates_have_one_arabic_style_in_the_configured_time_zone():
+    import datetime
+
+    from django.utils import formats, timezone
+
+    moment = datetime.datetime(2023, 5, 8, 11, 5, tzinfo=datetime.UTC)  # 14:05 in Riyadh
+    with translation.override("ar"):
+        local = timezone.localtime(moment)
+        assert formats.date_format(local, "DATE_FORMAT") == "8 مايو 2023"
+        assert formats.date_format(local, "DATETIME_FORMAT") == "8 مايو 2023، 14:05"
+        assert formats.date_format(local, "SHORT_DATETIME_FORMAT") == "8 مايو 2023، 14:05"
