@@ -404,3 +404,10 @@ def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archiv
     assert "إزالة كل عوامل التصفية" in page
     # no wire copy among these results: the value is shown, with its 0, but leads nowhere
     assert '<span class="empty">من وكالات الأنباء</span> <span class="count">0</span>' in page
+
+
+def test_each_result_says_whether_it_is_original_republished_or_wire_copy(client, archive):
+    page = client.get("/search/", {"q": "ترامب"}).content.decode()
+    assert page.count('<span class="provenance-tag tag-wire">من وكالة أنباء</span>') == 1  # the agency's story
+    assert page.count('<span class="provenance-tag tag-republished">منقول</span>') == 1  # the site's copy
+    assert page.count('<span class="provenance-tag tag-original">أصلي</span>') == 1  # the body-only mention

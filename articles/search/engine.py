@@ -39,6 +39,7 @@ class Hit:
     title: SafeString
     snippet: SafeString
     exact: bool
+    provenance: str = "original"  # original, republished or wire (facets.provenance_of)
 
 
 @dataclass
@@ -148,7 +149,11 @@ def _scope(matched, *, sort: str, headlines, phrases: bool) -> Scope:
 def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked) -> list[Hit]:
     fields = [*LISTED_FIELDS, "publisher__name_ar", "publisher__slug"]
     articles = Article.objects.filter(pk__in=ids).select_related("publisher").only(*fields).in_bulk()
-    return [_hit(articles[pk], compiled, ranked.exact(pk)) for pk in ids if pk in articles]
+    classes = facets.provenance_of(list(articles))
+    hits = [_hit(articles[pk], compiled, ranked.exact(pk)) for pk in ids if pk in articles]
+    for hit in hits:
+        hit.provenance = classes.get(hit.article.pk, "original")
+    return hits
 
 
 def _hit(article: Article, compiled: CompiledQuery, exact: bool) -> Hit:

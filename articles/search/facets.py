@@ -74,8 +74,9 @@ def _year_starts(zone: str) -> list[float]:
     return [datetime.datetime(year, 1, 1, tzinfo=tz).timestamp() for year in range(FIRST_YEAR, LAST_YEAR)]
 
 
-def _provenance(ids: list[int]) -> list[Count]:
-    """Originals (no upstream credited), republications, and wire copies (credited to an agency only)."""
+def provenance_of(ids: list[int]) -> dict[int, str]:
+    """Each article's provenance class: «original» (no upstream credited), «republished», or
+    «wire» (credited to an agency only)."""
     republished, wire = set(), set()
     with connection.cursor() as cursor:  # one array parameter: thousands of ids bind fast
         cursor.execute(
@@ -85,9 +86,10 @@ def _provenance(ids: list[int]) -> list[Count]:
         )
         for article, kind in cursor.fetchall():
             (wire if kind == "wire_credit" else republished).add(article)
-    counts = {
-        "original": len(set(ids) - republished - wire),
-        "republished": len(republished),
-        "wire": len(wire - republished),
-    }
+    return {pk: "republished" if pk in republished else "wire" if pk in wire else "original" for pk in ids}
+
+
+def _provenance(ids: list[int]) -> list[Count]:
+    """Originals (no upstream credited), republications, and wire copies (credited to an agency only)."""
+    counts = Counter(provenance_of(ids).values())
     return [Count(value, label, counts[value]) for value, label in PROVENANCE_CHOICES]
