@@ -293,7 +293,7 @@ HELD_OUT = [
         "known",
         "quoted-and-adapted",
         page(
-            "school", note="تم اقتباسه والتعديل عليه من قبل فريق التحرير في إشراق 24 وأن الخبر منشور سابقاً على عالميات"
+            "school", note="اقتبس فريق التحرير في إشراق 24 هذا الخبر وعدّل فيه، وسبق نشره على عالميات"
         ),
         [("adapted_by", "ishraq-24"), ("previously_published_on", "alamiyat")],
     ),
@@ -892,7 +892,7 @@ DEVELOPMENT = [
         page("flights", note="المصدر الأساسي للخبر: صحيفة عكاظ"),
         [("original_source", "okaz")],
     ),
-    ("d025", "mention", "original-source-responsible", page("dig", note="والمصدر الأصلي هو المعني بصحة الخبر"), []),
+    ("d025", "mention", "original-source-responsible", page("dig", note="والمصدر الأصلي وحده مسؤول عن صحة ما ورد في الخبر"), []),
     # --- adapted by the site's editors --------------------------------------------------------
     (
         "d026",
@@ -908,7 +908,7 @@ DEVELOPMENT = [
         "d027",
         "known",
         "quoted-and-adapted",
-        page("gold", note="تم اقتباسه والتعديل عليه من قبل فريق التحرير في إشراق 24 وأن الخبر منشور سابقًا على سبق"),
+        page("gold", note="نقله فريق تحرير إشراق 24 بتصرّف، وهو منشور من قبل على سبق"),
         [("adapted_by", "ishraq-24"), ("previously_published_on", "sabq")],
     ),
     (
