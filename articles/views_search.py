@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from articles.filters import SORT_CHOICES
 from articles.search.engine import BROAD, COUNTED, run_search
+from sources.countries import country_name
 
 FACET_LABELS = {
     "provenance": "المصدر",
@@ -81,8 +82,6 @@ class ActiveFilter:
 def _active(request, results) -> list[ActiveFilter]:
     """The filters narrowing the results, each named as the facets name it, with a link removing it."""
     names = {name: {c.value: c.label for c in counts} for name, counts in results.facets.items()}
-    from sources.countries import country_name
-
     active = []
     for name in FILTERS:
         for value in request.GET.getlist(name):

@@ -100,8 +100,10 @@ def _run(params, articles, page_size: int) -> SearchResults:
         text, sort, parsed, compiled, filters, page, total=scope.total, broad=scope.broad,
         total_is_lower_bound=scope.lower_bound,
     )  # fmt: skip
-    results.hits = _hits(page.object_list, compiled, ranked)
-    results.facets = facets.count(scope.rows)
+    # Each match's provenance class, read once: the facet counts them, each hit shows its own.
+    classes = facets.provenance_classes([pk for pk, *_ in scope.rows])
+    results.hits = _hits(page.object_list, compiled, ranked, classes)
+    results.facets = facets.count(scope.rows, classes)
     if text and not scope.total:
         results.suggestions = _suggestions(parsed)
     return results
@@ -146,19 +148,15 @@ def _scope(matched, *, sort: str, headlines, phrases: bool) -> Scope:
     return Scope(rows, total, True, lower_bound=total > COUNTED)
 
 
-def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked) -> list[Hit]:
+def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked, classes: dict[int, str]) -> list[Hit]:
     fields = [*LISTED_FIELDS, "publisher__name_ar", "publisher__slug"]
     articles = Article.objects.filter(pk__in=ids).select_related("publisher").only(*fields).in_bulk()
-    classes = facets.provenance_of(list(articles))
-    hits = [_hit(articles[pk], compiled, ranked.exact(pk)) for pk in ids if pk in articles]
-    for hit in hits:
-        hit.provenance = classes.get(hit.article.pk, "original")
-    return hits
+    return [_hit(articles[pk], compiled, ranked.exact(pk), classes.get(pk, "original")) for pk in ids if pk in articles]
 
 
-def _hit(article: Article, compiled: CompiledQuery, exact: bool) -> Hit:
+def _hit(article: Article, compiled: CompiledQuery, exact: bool, provenance: str) -> Hit:
     lexemes = compiled.lexemes
-    return Hit(article, highlight(article.title, lexemes), snippet(article.body, lexemes), exact)
+    return Hit(article, highlight(article.title, lexemes), snippet(article.body, lexemes), exact, provenance)
 
 
 def _suggestions(parsed: ParsedQuery) -> list[str]:

@@ -33,7 +33,8 @@ class Count:
     count: int
 
 
-def count(rows) -> dict[str, list[Count]]:
+def count(rows, classes: dict[int, str] | None = None) -> dict[str, list[Count]]:
+    """The facets of the matches; `classes` (provenance_classes of the rows) when already read."""
     outlets = Outlet.objects.only("slug", "name_ar", "kind", "country").in_bulk(
         {publisher for _, publisher, _, _ in rows if publisher}
     )
@@ -54,7 +55,7 @@ def count(rows) -> dict[str, list[Count]]:
         "country": [Count(country, country_name(country), n) for country, n in countries.most_common(TOP)],
         "event": [Count(events[e].slug, events[e].title, n) for e, n in top_events if e in events],
         "year": [Count(str(year), str(year), years[year]) for year in sorted(years, reverse=True)],
-        "provenance": _provenance([pk for pk, _, _, _ in rows]),
+        "provenance": _provenance(classes if classes is not None else provenance_classes([pk for pk, *_ in rows])),
     }
 
 
@@ -74,7 +75,7 @@ def _year_starts(zone: str) -> list[float]:
     return [datetime.datetime(year, 1, 1, tzinfo=tz).timestamp() for year in range(FIRST_YEAR, LAST_YEAR)]
 
 
-def provenance_of(ids: list[int]) -> dict[int, str]:
+def provenance_classes(ids: list[int]) -> dict[int, str]:
     """Each article's provenance class: «original» (no upstream credited), «republished», or
     «wire» (credited to an agency only)."""
     republished, wire = set(), set()
@@ -89,7 +90,7 @@ def provenance_of(ids: list[int]) -> dict[int, str]:
     return {pk: "republished" if pk in republished else "wire" if pk in wire else "original" for pk in ids}
 
 
-def _provenance(ids: list[int]) -> list[Count]:
+def _provenance(classes: dict[int, str]) -> list[Count]:
     """Originals (no upstream credited), republications, and wire copies (credited to an agency only)."""
-    counts = Counter(provenance_of(ids).values())
+    counts = Counter(classes.values())
     return [Count(value, label, counts[value]) for value, label in PROVENANCE_CHOICES]

@@ -30,6 +30,7 @@ wrongly admitted spelling (غلاء/جلاء) never sits among the exact matches
 from __future__ import annotations
 
 import math
+import time
 
 from django.db import connection
 
@@ -165,7 +166,18 @@ def _rarity(concepts: list[tuple[str, ...]]) -> list[float]:
 
 
 def _archive_size() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'articles_article'::regclass")
-        row = cursor.fetchone()
-    return int(row[0]) if row and row[0] and row[0] > 0 else 1
+    """The planner's count of articles, kept for a few minutes per database: rarity needs its
+    order of magnitude, not a round trip every search."""
+    database = connection.settings_dict["NAME"]
+    until, size = _sizes.get(database, (0.0, 1))
+    if until < time.monotonic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'articles_article'::regclass")
+            row = cursor.fetchone()
+        size = int(row[0]) if row and row[0] and row[0] > 0 else 1
+        _sizes[database] = (time.monotonic() + SIZE_SECONDS, size)
+    return size
+
+
+SIZE_SECONDS = 600
+_sizes: dict[str, tuple[float, int]] = {}
