@@ -292,9 +292,7 @@ HELD_OUT = [
         "h029",
         "known",
         "quoted-and-adapted",
-        page(
-            "school", note="اقتبس فريق التحرير في إشراق 24 هذا الخبر وعدّل فيه، وسبق نشره على عالميات"
-        ),
+        page("school", note="اقتبس فريق التحرير في إشراق 24 هذا الخبر وعدّل فيه، وسبق نشره على عالميات"),
         [("adapted_by", "ishraq-24"), ("previously_published_on", "alamiyat")],
     ),
     (
@@ -892,7 +890,13 @@ DEVELOPMENT = [
         page("flights", note="المصدر الأساسي للخبر: صحيفة عكاظ"),
         [("original_source", "okaz")],
     ),
-    ("d025", "mention", "original-source-responsible", page("dig", note="والمصدر الأصلي وحده مسؤول عن صحة ما ورد في الخبر"), []),
+    (
+        "d025",
+        "mention",
+        "original-source-responsible",
+        page("dig", note="والمصدر الأصلي وحده مسؤول عن صحة ما ورد في الخبر"),
+        [],
+    ),
     # --- adapted by the site's editors --------------------------------------------------------
     (
         "d026",
