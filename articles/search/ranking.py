@@ -77,13 +77,21 @@ def order(
     return Ranked(ranked, variant_only)
 
 
+def _exactly(compiled: CompiledQuery, exact_in: str) -> tuple[str, list]:
+    """(SQL condition, parameters): the article matches without a spelling variant, in `exact_in`."""
+    if compiled.exact_tsquery == compiled.tsquery:
+        return "true", []
+    return f"{exact_in} @@ %s::tsquery", [compiled.exact_tsquery]
+
+
 def _variant_only(ids: list[int], compiled: CompiledQuery, exact_in: str) -> set[int]:
-    if compiled.exact_tsquery == compiled.tsquery or not ids:
+    exact, params = _exactly(compiled, exact_in)
+    if exact == "true" or not ids:
         return set()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id FROM articles_article WHERE id = ANY(%s::bigint[]) AND NOT ({exact_in} @@ %s::tsquery)",
-            [bigint_array(ids), compiled.exact_tsquery],
+            f"SELECT id FROM articles_article WHERE id = ANY(%s::bigint[]) AND NOT ({exact})",
+            [bigint_array(ids), *params],
         )
         return {pk for (pk,) in cursor.fetchall()}
 
@@ -94,10 +102,7 @@ def _scores(
     """(the sort key of each article after exactness, the articles matching only through a variant)."""
     concepts = compiled.concepts or [(compiled.tsquery, ())]
     query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
-    if compiled.exact_tsquery == compiled.tsquery:
-        exact, exact_params = "true", []
-    else:
-        exact, exact_params = f"{exact_in} @@ %s::tsquery", [compiled.exact_tsquery]
+    exact, exact_params = _exactly(compiled, exact_in)
     places, place_params = [], []
     for tsquery, _ in concepts:
         # ts_rank with one field's weight is above 0 when the concept is there: read in place, where
