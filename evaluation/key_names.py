@@ -4,9 +4,11 @@
 
 The sample: the events (of two articles or more) of the corpus articles whose id's MD5 starts with
 SAMPLE_PREFIX, so it stays the same through rebuilds; and a second one, HELD_OUT_PREFIX, judged
-after the rules were last changed (2026-12-04). Each event's key names are extracted again
+after the rules were last changed (2026-12-04), and a third, FRESH_PREFIX, judged after the list
+check (naming.listed, 2026-12-06). Each event's key names are extracted again
 from its members' titles (articles.events.naming.key_names); `--stored` scores those saved with
-the events instead (what the extractor of their last rebuild found). Labels
+the events instead (what the extractor of their last rebuild found), and `--unlisted` those found
+without the list check, by the archive's usage alone. Labels
 (evaluation/name_labels.json) judge words as shown: a name of a person, place or organisation
 (or part of one: سيتي، جيرمان), or not. Printed: the share of the key names shown that are names
 (precision), the names shown per event, and the words not judged yet.
@@ -24,6 +26,9 @@ LABELS = HERE / "name_labels.json"
 SAMPLE_PREFIX = "00"
 # A second sample, judged after the rules of 2026-12-04 were fixed: held out.
 HELD_OUT_PREFIX = "01"
+# A third, judged after the list check (naming.listed) was written, and scored once: held out.
+FRESH_PREFIX = "02"
+SAMPLES = (("sample", SAMPLE_PREFIX), ("held out", HELD_OUT_PREFIX), ("fresh, held out", FRESH_PREFIX))
 
 
 def sample_events(prefix: str = SAMPLE_PREFIX) -> dict[int, list[dict]]:
@@ -41,13 +46,18 @@ def sample_events(prefix: str = SAMPLE_PREFIX) -> dict[int, list[dict]]:
     return dict(members)
 
 
-def shown(members: dict[int, list[dict]], stored: bool) -> dict[int, list[str]]:
+def shown(members: dict[int, list[dict]], stored: bool, listed: bool = True) -> dict[int, list[str]]:
+    from unittest import mock
+
     from articles.events import names, naming
     from articles.models import Event
 
     if stored:
         return dict(Event.objects.filter(pk__in=list(members)).values_list("pk", "key_names"))
-    return naming.key_names_of(members, names.Lexicon())
+    if listed:
+        return naming.key_names_of(members, names.Lexicon())
+    with mock.patch.object(naming, "listed", lambda name: True):
+        return naming.key_names_of(members, names.Lexicon())
 
 
 def score(found: dict[int, list[str]]) -> dict:
@@ -71,9 +81,9 @@ def main() -> int:
 
     if not use_corpus_database():
         return 0
-    stored = "--stored" in sys.argv
-    for name, prefix in (("sample", SAMPLE_PREFIX), ("held out", HELD_OUT_PREFIX)):
-        print(name, json.dumps(score(shown(sample_events(prefix), stored)), ensure_ascii=False, indent=1))
+    stored, listed = "--stored" in sys.argv, "--unlisted" not in sys.argv
+    for name, prefix in SAMPLES:
+        print(name, json.dumps(score(shown(sample_events(prefix), stored, listed)), ensure_ascii=False, indent=1))
     return 0
 
 

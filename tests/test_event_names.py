@@ -89,8 +89,8 @@ def test_numbers_months_and_particles_are_no_names():
 @pytest.mark.django_db
 def test_an_events_key_names_leave_out_its_headlines_verbs():
     day = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
-    story = "تعلن كوالالمبور استضافة قمة آسيان", "أعلنت حكومة كوالالمبور أنها تستضيف قمة آسيان المقبلة."
-    again = "كوالالمبور تعلن استضافة قمة آسيان", "أعلنت كوالالمبور رسميا استضافة قمة آسيان المقبلة."
+    story = "تعلن جاكرتا استضافة قمة آسيان", "أعلنت حكومة جاكرتا أنها تستضيف قمة آسيان المقبلة."
+    again = "جاكرتا تعلن استضافة قمة آسيان", "أعلنت جاكرتا رسميا استضافة قمة آسيان المقبلة."
     others = [
         ("يعلن الاتحاد موعد البطولة", "أعلن الاتحاد موعد البطولة."),
         ("نعلن نتائج المسابقة", "أعلن المنظمون نتائج المسابقة."),
@@ -101,8 +101,50 @@ def test_an_events_key_names_leave_out_its_headlines_verbs():
     index_articles([a.pk for a in articles])
     assign_events([a.pk for a in articles], created=[a.pk for a in articles])
     event = Event.objects.get(articles=articles[0])
-    assert "كوالالمبور" in event.key_names and "آسيان" in event.key_names
+    assert "جاكرتا" in event.key_names  # a city CLDR names
     assert "تعلن" not in event.key_names
+    # The archive writes آسيان as it writes a name, but no list of names has it: left out, since
+    # usage alone let one word in five through that was not a name (fewer names, not wrong ones).
+    assert "آسيان" not in event.key_names
+
+
+@pytest.fixture
+def person_names(tmp_path, monkeypatch):
+    """A list of foreign personal names in the Wikidata file's format (latin, arabic, count)."""
+    from articles import known_names
+
+    path = tmp_path / "names.tsv"
+    path.write_text("latin\tarabic\tcount\nmacron\tماكرون\t12\nputin\tبوتين\t30\n", encoding="utf-8")
+    monkeypatch.setenv("ISNAD_PERSON_NAMES", str(path))
+    for cached in (known_names.known_names, known_names.person_names):
+        cached.cache_clear()
+    yield
+    for cached in (known_names.known_names, known_names.person_names):
+        cached.cache_clear()
+
+
+def test_a_name_is_shown_when_a_list_confirms_it(person_names):
+    from articles.events.naming import listed
+
+    assert listed(names.Name("ماكرون", "ماكرون"))  # Wikidata's personal names
+    assert listed(names.Name("هند", "الهند"))  # CLDR's countries, known without their article
+    assert listed(names.Name("جاكرتا", "جاكرتا"))  # CLDR's cities
+    assert not listed(names.Name("مقتل", "مقتل"))  # a verbal noun in a construct
+    assert listed(names.Name("cnn", "CNN")) and not listed(names.Name("followers", "followers"))
+
+
+def test_without_the_personal_names_file_places_are_still_known(tmp_path, monkeypatch):
+    from articles import known_names
+
+    monkeypatch.setenv("ISNAD_PERSON_NAMES", str(tmp_path / "absent.tsv"))
+    for cached in (known_names.known_names, known_names.person_names):
+        cached.cache_clear()
+    try:
+        assert known_names.person_names() == frozenset()
+        assert known_names.is_known_name("القاهره") and not known_names.is_known_name("ماكرون")
+    finally:
+        for cached in (known_names.known_names, known_names.person_names):
+            cached.cache_clear()
 
 
 def test_headlines_hours_apart_naming_the_same_places_need_less_alike_words():
