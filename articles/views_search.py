@@ -87,12 +87,29 @@ def _active(request, results) -> list[ActiveFilter]:
         for value in request.GET.getlist(name):
             if not value:
                 continue
-            shown = country_name(value) if name == "country" else names.get(name, {}).get(value, value)
+            if name == "country":
+                shown = country_name(value)
+            elif name in DATES:
+                shown = _date_shown(value)
+            else:
+                shown = names.get(name, {}).get(value, value)
             params = request.GET.copy()
             params.setlist(name, [v for v in request.GET.getlist(name) if v != value])
             params.pop("page", None)
             active.append(ActiveFilter(FILTER_LABELS[name], shown, "?" + params.urlencode()))
     return active
+
+
+def _date_shown(value: str) -> str:
+    """«1 يناير 2020» for 2020-01-01, in the site's one date style."""
+    from django.utils.dateformat import format as format_date
+    from django.utils.dateparse import parse_date
+
+    try:
+        day = parse_date(value)
+    except ValueError:
+        day = None
+    return format_date(day, "j F Y") if day else value
 
 
 def _without(request, names):

@@ -34,8 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
-    "procrastinate.contrib.django",
-    "axes",
+    "newsroom.third_party.IngestQueueConfig",  # procrastinate, named in Arabic
+    "newsroom.third_party.LockoutsConfig",  # axes, named in Arabic
     "rest_framework",
     "drf_spectacular",
     "newsroom",
@@ -88,6 +88,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_ENABLE_ADMIN = False  # lockouts are listed in Arabic by newsroom/admin.py
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"

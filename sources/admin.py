@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -5,6 +6,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 
 from newsroom.counts import counted
+from sources.countries import all_country_choices, country_choices, country_name
 from sources.merging import merge_outlets, undo_merge
 from sources.models import Outlet, OutletDomain, OutletMerge
 from sources.resolver import OutletResolver
@@ -15,14 +17,37 @@ class OutletDomainInline(admin.TabularInline):
     extra = 1
 
 
+class CountryFilter(admin.SimpleListFilter):
+    """The countries of the outlets, by name (the database keeps ISO codes)."""
+
+    title = "البلد"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return country_choices()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
+
+
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name_ar", "name_latin", "kind", "country", "is_placeholder", "slug"]
-    list_filter = ["is_placeholder", "kind", "country"]
+    list_display = ["name_ar", "name_latin", "kind", "country_shown", "is_placeholder", "slug"]
+    list_filter = ["is_placeholder", "kind", CountryFilter]
     search_fields = ["name_ar", "name_latin", "slug", "aliases", "domains__domain"]
     prepopulated_fields = {"slug": ["name_latin"]}
     inlines = [OutletDomainInline]
     actions = ["mark_reviewed", "merge"]
+
+    @admin.display(description="البلد", ordering="country")
+    def country_shown(self, outlet):
+        return country_name(outlet.country) or "—"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "country":  # a choice of names, not a box expecting an ISO code
+            choices = [("", "—"), *all_country_choices()]
+            return forms.ChoiceField(label=db_field.verbose_name, choices=choices, required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.action(description="تأكيد مراجعة المنافذ المحددة", permissions=["change"])
     def mark_reviewed(self, request, queryset):

@@ -23,3 +23,9 @@ def country_choices() -> list[tuple[str, str]]:
 
     codes = Outlet.objects.exclude(country="").values_list("country", flat=True).distinct()
     return sorted(((code, country_name(code)) for code in codes), key=lambda choice: choice[1])
+
+
+def all_country_choices() -> list[tuple[str, str]]:
+    """Every country CLDR names with a two-letter ISO code, by its Arabic name: an outlet's form."""
+    countries = ((code, name) for code, name in _names().items() if len(code) == 2 and code.isalpha())
+    return sorted(countries, key=lambda choice: choice[1])

@@ -80,7 +80,7 @@ def test_the_preview_says_what_each_article_will_do_and_nothing_is_written(edito
     html = editor.get(response["Location"]).content.decode()
     assert "جديد</span> مقالان" in html  # new.txt and changed.txt (a page's identity is its text)
     assert "موجود بلا تغيير</span> مقال واحد" in html and "لا يمكن إدخاله</span> خطأ واحد" in html
-    assert "empty.txt" in html and "empty input" in html
+    assert "empty.txt" in html and "الملف فارغ" in html
     assert '<mark title="وكالة أنباء">عرعر - واس</mark>' in html
     assert Article.objects.count() == 5  # the demo's, nothing more
 

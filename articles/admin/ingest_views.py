@@ -230,7 +230,7 @@ def status_view(request, pk: int):
             "failed": run.failed,
             "batches": run.batches,
             "traced_batches": run.traced,
-            "failures": run.failures[-20:],
+            "failures": [_shown_failure(failure) for failure in run.failures[-20:]],
             "error": run.error,
         }
     )
@@ -248,3 +248,11 @@ def cancel_view(request, pk: int):
 
 def created_articles(run: IngestRun, limit: int = 50):
     return Article.objects.filter(ingest_run=run).order_by("pk").select_related("publisher")[:limit]
+
+
+def _shown_failure(failure: dict) -> dict:
+    """A failure as the run page lists it: the reason in Arabic, the machine's words apart."""
+    from articles.ingest.reasons import in_arabic
+
+    reason = in_arabic(failure.get("reason") or "")
+    return {**failure, "reason_text": reason.text, "reason_detail": reason.detail}

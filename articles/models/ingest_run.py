@@ -126,6 +126,8 @@ class IngestChunk(models.Model):
     data = models.BinaryField()
 
     class Meta:
+        verbose_name = "جزء من ملف مدخل"
+        verbose_name_plural = "أجزاء الملفات المدخلة"
         ordering = ["input", "number"]
         constraints = [models.UniqueConstraint(fields=["input", "number"], name="ingest_chunk_unique")]
 
@@ -154,6 +156,8 @@ class PreviewItem(models.Model):
     selected = models.BooleanField("يُدخل", default=True)
 
     class Meta:
+        verbose_name = "مقال في المعاينة"
+        verbose_name_plural = "مقالات المعاينة"
         ordering = ["run", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(outcome__in=Outcome.values), name="preview_item_outcome_valid"),

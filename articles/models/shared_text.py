@@ -16,8 +16,8 @@ class SharedText(models.Model):
     second_in_first = models.FloatField("نسبة الثاني الموجودة في الأول")
     shared_shingles = models.PositiveIntegerField("المقاطع المشتركة", help_text="عدد سلاسل الكلمات الخماسية المشتركة")
     # The longest shared passage, as word positions in the first article's folded words.
-    passage_start = models.PositiveIntegerField(default=0)
-    passage_end = models.PositiveIntegerField(default=0)
+    passage_start = models.PositiveIntegerField("بداية أطول مقطع مشترك (رقم الكلمة)", default=0)
+    passage_end = models.PositiveIntegerField("نهايته (رقم الكلمة)", default=0)
     found_at = models.DateTimeField("اكتُشف في", auto_now=True)
 
     class Meta:

@@ -114,3 +114,19 @@ def country(code) -> str:
     from sources.countries import country_name
 
     return country_name(code)
+
+
+@register.filter
+def section(article) -> str:
+    """The article's section in Arabic (articles.sections)."""
+    from articles.sections import section_label
+
+    return section_label(article.section)
+
+
+@register.inclusion_tag("admin/articles/failure_reason.html")
+def failure_reason(reason: str) -> dict:
+    """Why an input failed, in Arabic, the machine's own words quoted after it (ingest.reasons)."""
+    from articles.ingest.reasons import in_arabic
+
+    return {"reason": in_arabic(reason or "")}

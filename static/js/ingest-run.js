@@ -40,7 +40,13 @@
     if (list) {
       list.replaceChildren(...data.failures.map((f) => {
         const item = document.createElement("li");
-        item.textContent = `${f.input}${f.line ? ":" + f.line : ""}: ${f.reason}`;
+        item.textContent = `${f.input}${f.line ? ":" + f.line : ""}: ${f.reason_text}`;
+        if (f.reason_detail) {
+          const detail = document.createElement("q");
+          detail.className = "machine-words"; detail.lang = "en"; detail.dir = "ltr";
+          detail.textContent = f.reason_detail;
+          item.append(" ", detail);
+        }
         return item;
       }));
     }
