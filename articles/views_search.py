@@ -91,13 +91,30 @@ def _active(request, results) -> list[ActiveFilter]:
                 shown = country_name(value)
             elif name in DATES:
                 shown = _date_shown(value)
-            else:
-                shown = names.get(name, {}).get(value, value)
+            else:  # a value the results no longer count (none left with it) is named all the same
+                shown = names.get(name, {}).get(value) or _named(name, value)
             params = request.GET.copy()
             params.setlist(name, [v for v in request.GET.getlist(name) if v != value])
             params.pop("page", None)
             active.append(ActiveFilter(FILTER_LABELS[name], shown, "?" + params.urlencode()))
     return active
+
+
+def _named(name: str, value: str) -> str:
+    """The name a filter value has when no facet counted it: an outlet's, an event's, a kind's."""
+    from articles.filters import PROVENANCE_CHOICES
+    from articles.models import Event
+    from sources.models import Outlet, OutletKind
+
+    if name == "kind":
+        return dict(OutletKind.choices).get(value, value)
+    if name == "provenance":
+        return dict(PROVENANCE_CHOICES).get(value, value)
+    if name == "outlet":
+        return Outlet.objects.filter(slug=value).values_list("name_ar", flat=True).first() or value
+    if name == "event":
+        return Event.objects.public().filter(slug=value).values_list("title", flat=True).first() or value
+    return value
 
 
 def _date_shown(value: str) -> str:

@@ -133,3 +133,46 @@ def test_an_editor_narrows_the_events_to_dates_picked_in_the_calendar(page):
     page.wait_for_url("**since=2099-01-01**")
     assert "لا أحداث بهذه الشروط." in page.inner_text("main")
     check(page, "8-events-by-date")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_kind_of_page_reads_right_to_left_at_a_desk_and_on_a_phone(live_server, width):
+    """The pages a reader meets, at a desk's 1280 px and a phone's 390 px: one screenshot each."""
+    from playwright.sync_api import sync_playwright
+
+    from articles.models import Article, Attribution, Event
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("index_search", stdout=io.StringIO(), stderr=io.StringIO())
+    copy = Article.objects.get(source_name__endswith="03_aggregator_copy.txt")
+    linked = Attribution.objects.filter(article=copy, upstream__isnull=False).first()
+    event = Event.objects.filter(article_count__gte=2).first()
+    pages = {
+        "home": "/",
+        "search-filtered": "/search/?q=مهرجان&since=2025-01-01&kind=news_site",
+        "article": copy.get_absolute_url(),
+        "provenance": f"/articles/{copy.pk}/provenance/",
+        "events": "/events/",
+        "event": event.get_absolute_url(),
+        "outlets": "/outlets/",
+        "outlet": copy.publisher.get_absolute_url(),
+    }
+    if linked:
+        pages["compare"] = f"/articles/{copy.pk}/compare/{linked.upstream_id}/"
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            tab = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
+            tab.set_default_timeout(15_000)
+            for name, url in pages.items():
+                response = tab.goto(live_server.url + url)
+                assert response.status == 200, url
+                assert tab.evaluate("document.documentElement.dir") == "rtl"
+                overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                assert overflow <= 0, f"{name}: {overflow}px of horizontal scrolling at {width}px"
+                tab.screenshot(path=str(SHOTS / f"page-{name}-{width}.png"), full_page=True)
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -82,6 +82,8 @@ def archive(db, django_user_model):
 def public_pages() -> list[str]:
     article = Article.objects.filter(attributions__outlet__isnull=False).first() or Article.objects.first()
     pages = ["/", "/search/?q=النخيل", "/search/?q=النخيل&since=2020-01-01", "/methodology/", "/events/", "/outlets/"]
+    # Filters that leave nothing: their values are named though no facet counts them any more.
+    pages += ["/search/?q=النخيل&kind=blog&provenance=wire&outlet=spa&country=SA&until=1990-01-01"]
     pages += [a.get_absolute_url() for a in Article.objects.all()]
     pages += [f"/articles/{a.pk}/provenance/" for a in Article.objects.all()]
     pages += [event.get_absolute_url() for event in Event.objects.all()]
