@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-judged eval-provenance eval-events clean
+.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-judged eval-provenance eval-events eval-meaning clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -101,6 +101,14 @@ eval-events: db
 	$(PY) -m evaluation.events
 	$(PY) -m evaluation.events --signals
 	$(PY) -m evaluation.key_names
+
+# The events' signals with models of meaning (LSA, word vectors trained on the corpus, e5): 8 min.
+$(VENV)/.installed-eval: requirements-eval.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-eval.txt
+	touch $@
+
+eval-meaning: db $(VENV)/.installed-eval
+	$(PY) -m evaluation.events --signals --meaning
 
 # Attribution reading: the labelled disclaimer cases (held-out and development halves, corpus
 # paragraphs) by kind and class, then extraction and resolution on the 200-article corpus sample.

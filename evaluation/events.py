@@ -1,6 +1,6 @@
 """Event grouping on the corpus, against events labelled by hand.
 
-    make eval-events            (or: .venv/bin/python -m evaluation.events [--keep] [--pool N] [--sweep] [--signals])
+    make eval-events            (or: .venv/bin/python -m evaluation.events [--keep] [--pool N] [--sweep] [--signals [--meaning]])
 
 Labels (evaluation/event_labels.json) name articles by corpus id only; the texts stay in
 ../shared/corpus. Each label is one story: a seed article, the articles judged to report the
@@ -13,7 +13,8 @@ sharing text with it. `--pool N` prints such pools for N new seeds, for a person
 the database DATABASE_URL names (`make bench-ingest` scores the events its ingest made).
 `--sweep` groups the archive in memory at several thresholds (a few seconds each) and prints the
 precision/recall trade-off. `--signals` asks how well each signal the grouping has tells a judged
-pair of one story from a judged pair of two (see `signals`).
+pair of one story from a judged pair of two (see `signals`); `--meaning` adds models of meaning
+(LSA, word vectors trained on the archive, a packaged sentence model: evaluation/meaning.py).
 
 Scores over the judged articles: pairwise precision and recall (pairs of members of one label
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
@@ -197,7 +198,7 @@ def sweep(settings: list[tuple[float, float]]) -> None:
         grouping.THRESHOLD, grouping.CENTROID_THRESHOLD = kept
 
 
-def signals() -> dict:
+def signals(extra: dict | None = None) -> dict:
     """How well each pairwise signal ranks the judged pairs of one story above the judged pairs of
     two, per set of labels: average precision, and the best balance of precision and recall a
     threshold on that signal alone reaches (the larger of min(P, R) over thresholds).
@@ -206,6 +207,9 @@ def signals() -> dict:
     pairs: what the grouping must tell apart. The grouping's events reach more than one pair at a
     time (an article joins an event through its nearest member), so a pair's signal is not a
     ceiling on the events' scores; it shows how much any threshold on it can do.
+
+    `extra` adds signals: a name for each function of two article ids, or of the pair's measures
+    so far and the ids (to combine a signal with the grouping's score).
     """
     from articles.events import grouping
     from articles.events import signature as signatures
@@ -236,13 +240,19 @@ def signals() -> dict:
             "grouping's score": grouping.score(a, b, copies) - grouping.threshold(a, b),
         }
 
+    def measured(a: grouping.Item, b: grouping.Item) -> dict[str, float]:
+        values = measures(a, b)
+        for name, signal in (extra or {}).items():
+            values[name] = signal(values, a.pk, b.pk)
+        return values
+
     by_set: dict[str, list[tuple[dict, bool]]] = {}
     for label in labels:
         members = [items[pk_of[k]] for k in [label["seed"], *label["members"]] if k in pk_of]
         others = [items[pk_of[k]] for k in label["others"] if k in pk_of]
         pairs = by_set.setdefault(label.get("set") or "earlier", [])
-        pairs += [(measures(a, b), True) for a, b in combinations(members, 2)]
-        pairs += [(measures(a, b), False) for a in members for b in others]
+        pairs += [(measured(a, b), True) for a, b in combinations(members, 2)]
+        pairs += [(measured(a, b), False) for a in members for b in others]
     report = {}
     for name, pairs in sorted(by_set.items()):
         positives = sum(same for _, same in pairs)
@@ -258,7 +268,7 @@ def print_signals(report: dict) -> None:
     sets = list(report)
 
     def row(name: str, cells: Iterable[str]) -> str:
-        return f"{name:28}" + "".join(f"{cell:>16}" for cell in cells)
+        return f"{name:32}" + "".join(f"{cell:>16}" for cell in cells)
 
     print(row("", sets))
     print(
@@ -311,7 +321,13 @@ def main() -> int:
         if not EventTerm.objects.exists():
             call_command("rebuild_events")
         if "--signals" in sys.argv:
-            print_signals(signals())
+            extra = None
+            if "--meaning" in sys.argv:  # models of meaning (evaluation/meaning.py): minutes
+                from evaluation import meaning
+
+                labels = _labels()
+                extra = meaning.extra_signals({k for x in labels for k in [x["seed"], *x["members"], *x["others"]]})
+            print_signals(signals(extra))
         else:
             sweep(SWEEP)
         return 0
