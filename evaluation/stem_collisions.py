@@ -7,8 +7,9 @@ Light stemming joins every form with the same stem: السيولة (liquidity) w
 (evaluation/meaning.py) say which forms are used alike. For every stem the corpus writes in two
 forms or more (each in MIN_USES running words at least), each form is compared with the stem's
 commonest form; a pair whose vectors' cosine is under APART is printed as a likely collision,
-with how many running words it touches. Inflections of one word stay close (مليون/ملايين 0.6+);
-the threshold was set before reading the list. The printed pairs are for a person to read.
+with how many running words it touches. The threshold was set before reading the list; it also
+flags forms of related words used in other contexts (وطن/وطني), so the printed pairs are for a
+person to read (docs/measurements.md says how many of them are different words).
 """
 
 from __future__ import annotations
