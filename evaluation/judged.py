@@ -4,6 +4,8 @@
     .venv/bin/python -m evaluation.judged --pool LABEL    add every system's top 10 to the pool
     .venv/bin/python -m evaluation.judged --sheet FILE    write the pooled results not graded yet
     .venv/bin/python -m evaluation.judged --runs          score every run kept in the pool
+    .venv/bin/python -m evaluation.judged --regrade-sheet FILE   21% of the graded pool, to grade again
+    .venv/bin/python -m evaluation.judged --agreement FILE       agreement of those second grades with the first
 
 Queries: evaluation/judged_queries.json (written before any system's results were seen, each with
 the need it is graded against; within each class they alternate development / held-out).
@@ -193,9 +195,78 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+SECOND_READING = HERE / "judged_grades_second.json"
+
+
+def second_sample(grades: dict) -> dict[str, list[str]]:
+    """21% of the graded pairs, chosen by a hash of query and article (the same every time)."""
+    import hashlib
+
+    chosen = defaultdict(list)
+    for query_id, graded in grades.items():
+        for cid in sorted(graded):
+            if int(hashlib.md5(f"{query_id} {cid}".encode()).hexdigest(), 16) % 100 < 21:
+                chosen[query_id].append(cid)
+    return dict(chosen)
+
+
+def regrade_sheet(path: str) -> None:
+    """The sampled pairs as a sheet like `sheet`'s: shuffled, without their first grades."""
+    from articles.models import Article
+
+    grades = json.loads(GRADES.read_text(encoding="utf-8"))
+    sample = second_sample(grades)
+    lines = []
+    for query in queries():
+        ids = sample.get(query["id"], [])
+        if not ids:
+            continue
+        random.Random(f"second {query['id']}").shuffle(ids)
+        lines.append(f"## {query['id']} {query['query']} — {query['need']}")
+        articles = {
+            a.external_id: a for a in Article.objects.filter(external_id__in=ids).only("title", "body", "external_id")
+        }
+        for cid in ids:
+            article = articles.get(cid)
+            text = " ".join((article.body if article else "").split())[:260]
+            lines.append(f"{cid}\t{article.title if article else '?'} | {text}")
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {sum(1 for line in lines if not line.startswith('##'))} articles to grade again into {path}")
+
+
+def agreement(first: dict, second: dict) -> dict:
+    """Exact agreement and Cohen's kappa (plain and linearly weighted) of two gradings 0/1/2."""
+    pairs = [
+        (first[q][cid], grade)
+        for q, graded in second.items()
+        for cid, grade in graded.items()
+        if cid in first.get(q, {})
+    ]
+    n = len(pairs)
+    table = [[sum(1 for a, b in pairs if (a, b) == (i, j)) for j in range(3)] for i in range(3)]
+    rows, columns = [sum(table[i]) / n for i in range(3)], [sum(table[i][j] for i in range(3)) / n for j in range(3)]
+
+    def kappa(weight) -> float:
+        observed = sum(weight(i, j) * table[i][j] / n for i in range(3) for j in range(3))
+        expected = sum(weight(i, j) * rows[i] * columns[j] for i in range(3) for j in range(3))
+        return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+    return {
+        "pairs": n,
+        "exact agreement": round(sum(table[i][i] for i in range(3)) / n, 3),
+        "kappa": round(kappa(lambda i, j: float(i == j)), 3),
+        "kappa, linear weights": round(kappa(lambda i, j: 1 - abs(i - j) / 2), 3),
+        "first grade (rows) against second (columns)": table,
+    }
+
+
 def main() -> int:
     from benchmarks.corpus_db import use_corpus_database
 
+    if "--agreement" in sys.argv:  # no database: both gradings are files
+        second = json.loads(Path(sys.argv[sys.argv.index("--agreement") + 1]).read_text(encoding="utf-8"))["grades"]
+        print(json.dumps(agreement(json.loads(GRADES.read_text(encoding="utf-8")), second), indent=1))
+        return 0
     if not use_corpus_database():
         return 0
     build_stock_index()
@@ -204,6 +275,9 @@ def main() -> int:
         return 0
     if "--sheet" in sys.argv:
         sheet(sys.argv[sys.argv.index("--sheet") + 1])
+        return 0
+    if "--regrade-sheet" in sys.argv:
+        regrade_sheet(sys.argv[sys.argv.index("--regrade-sheet") + 1])
         return 0
     if not GRADES.exists():
         print(f"no grades yet ({GRADES.name}): pool, write a sheet and grade it")
