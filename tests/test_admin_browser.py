@@ -111,3 +111,36 @@ def test_the_admin_pages_an_editor_uses_break_no_content_security_rule(browser):
     page.wait_for_selector(".select2-results__option[role=option] >> text=تمور")
     page.screenshot(path=str(SHOTS / "admin-move-to-event-1280.png"), full_page=True)
     assert page.violations == [], page.violations
+
+
+def test_an_editor_gives_an_outlet_its_country_by_name_and_lifts_a_lockout(browser):
+    """The outlet form offers countries by their Arabic names; the list shows the name, not the
+    ISO code. A lockout is listed in Arabic and lifted by deleting it."""
+    from axes.models import AccessAttempt
+
+    from sources.models import Outlet
+
+    AccessAttempt.objects.create(
+        username="reporter", ip_address="198.51.100.7", user_agent="test", http_accept="*/*", path_info="/admin/login/",
+        get_data="", post_data="", failures_since_start=settings.AXES_FAILURE_LIMIT,
+    )  # fmt: skip
+    outlet = Outlet.objects.create(name_ar="صحيفة الاختبار", slug="test-paper")
+    page = tab(browser, 1280)
+    page.goto(f"{browser.base}/admin/sources/outlet/{outlet.pk}/change/")
+    page.select_option("#id_country", label="الأردن")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/sources/outlet/")
+    outlet.refresh_from_db()
+    assert outlet.country == "JO"
+    row = page.locator("tr", has_text="صحيفة الاختبار").inner_text()
+    assert "الأردن" in row and "JO" not in row
+    page.goto(f"{browser.base}/admin/axes/accessattempt/")
+    assert "reporter" in page.inner_text("#result_list") and "محاولات الدخول الفاشلة" in page.content()
+    page.check("#result_list input[name=_selected_action]")
+    page.select_option("select[name=action]", "delete_selected")
+    page.click("button[name=index]")
+    page.click("input[type=submit]")  # Django's confirmation page
+    page.wait_for_url("**/admin/axes/accessattempt/")
+    assert not AccessAttempt.objects.exists()
+    page.screenshot(path=str(SHOTS / "admin-lockouts-1280.png"), full_page=True)
+    assert page.violations == [], page.violations
