@@ -78,18 +78,27 @@ def pool(label: str) -> None:
 
 def sheet(path: str) -> None:
     """The pooled articles not graded yet, shuffled, with what a judge reads."""
-    from articles.models import Article
-
     pooled = json.loads(POOL.read_text(encoding="utf-8"))
     grades = json.loads(GRADES.read_text(encoding="utf-8")) if GRADES.exists() else {}
+    chosen = {
+        query_id: sorted({cid for run in runs.values() for cid in run} - set(grades.get(query_id, {})))
+        for query_id, runs in pooled.items()
+    }
+    written = _write_sheet(path, chosen, seed="")
+    print(f"wrote {written} articles to grade into {path}")
+
+
+def _write_sheet(path: str, chosen: dict[str, list[str]], seed: str) -> int:
+    """A grading sheet: per query, its need, then the chosen articles shuffled (by `seed` and the
+    query), each with its headline and opening; how many articles it holds."""
+    from articles.models import Article
+
     lines = []
     for query in queries():
-        ids = sorted(
-            {cid for run in pooled.get(query["id"], {}).values() for cid in run} - set(grades.get(query["id"], {}))
-        )
+        ids = list(chosen.get(query["id"], []))
         if not ids:
             continue
-        random.Random(query["id"]).shuffle(ids)
+        random.Random(f"{seed}{query['id']}").shuffle(ids)
         lines.append(f"## {query['id']} {query['query']} — {query['need']}")
         articles = {
             a.external_id: a for a in Article.objects.filter(external_id__in=ids).only("title", "body", "external_id")
@@ -99,7 +108,7 @@ def sheet(path: str) -> None:
             text = " ".join((article.body if article else "").split())[:260]
             lines.append(f"{cid}\t{article.title if article else '?'} | {text}")
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {sum(1 for line in lines if not line.startswith('##'))} articles to grade into {path}")
+    return sum(1 for line in lines if not line.startswith("##"))
 
 
 def ndcg(ranked: list[str], grades: dict[str, int], k: int = TOP, only_full: bool = False) -> float:
@@ -212,26 +221,8 @@ def second_sample(grades: dict) -> dict[str, list[str]]:
 
 def regrade_sheet(path: str) -> None:
     """The sampled pairs as a sheet like `sheet`'s: shuffled, without their first grades."""
-    from articles.models import Article
-
-    grades = json.loads(GRADES.read_text(encoding="utf-8"))
-    sample = second_sample(grades)
-    lines = []
-    for query in queries():
-        ids = sample.get(query["id"], [])
-        if not ids:
-            continue
-        random.Random(f"second {query['id']}").shuffle(ids)
-        lines.append(f"## {query['id']} {query['query']} — {query['need']}")
-        articles = {
-            a.external_id: a for a in Article.objects.filter(external_id__in=ids).only("title", "body", "external_id")
-        }
-        for cid in ids:
-            article = articles.get(cid)
-            text = " ".join((article.body if article else "").split())[:260]
-            lines.append(f"{cid}\t{article.title if article else '?'} | {text}")
-    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {sum(1 for line in lines if not line.startswith('##'))} articles to grade again into {path}")
+    written = _write_sheet(path, second_sample(json.loads(GRADES.read_text(encoding="utf-8"))), seed="second ")
+    print(f"wrote {written} articles to grade again into {path}")
 
 
 def agreement(first: dict, second: dict) -> dict:

@@ -47,17 +47,12 @@ def sample_events(prefix: str = SAMPLE_PREFIX) -> dict[int, list[dict]]:
 
 
 def shown(members: dict[int, list[dict]], stored: bool, listed: bool = True) -> dict[int, list[str]]:
-    from unittest import mock
-
     from articles.events import names, naming
     from articles.models import Event
 
     if stored:
         return dict(Event.objects.filter(pk__in=list(members)).values_list("pk", "key_names"))
-    if listed:
-        return naming.key_names_of(members, names.Lexicon())
-    with mock.patch.object(naming, "listed", lambda name: True):
-        return naming.key_names_of(members, names.Lexicon())
+    return naming.key_names_of(members, names.Lexicon(), confirm=None if listed else lambda name: True)
 
 
 def score(found: dict[int, list[str]]) -> dict:

@@ -79,6 +79,14 @@ def train_word_vectors(sentences):
     return Word2Vec(sentences, vector_size=150, window=5, min_count=3, workers=2, epochs=5, sg=1, seed=1).wv
 
 
+def corpus_word_vectors():
+    """Word vectors trained on the whole archive, and how often each word is used in what they
+    were trained on (evaluation/stem_collisions.py, evaluation/variants_from_usage.py)."""
+    _, texts = _archive()
+    sentences = [words for *_, words in texts]
+    return train_word_vectors(sentences), Counter(word for sentence in sentences for word in sentence)
+
+
 def word_vectors(texts):
     import numpy as np
     from sklearn.decomposition import TruncatedSVD

@@ -14,7 +14,6 @@ person to read. Nothing is written: this measures the signal before a table is b
 from __future__ import annotations
 
 import sys
-from collections import Counter
 
 MIN_USES = 20
 MIN_COSINE = 0.55
@@ -23,19 +22,10 @@ ISSUE_MISSES = [("بوتين", "بوتن"), ("ميونخ", "ميونيخ"), ("م
                 ("نرويج", "نروج"), ("فلبين", "فيليبين"), ("يوتيوب", "يوتوب")]  # fmt: skip
 
 
-def edits(a: str, b: str) -> int:
-    """Levenshtein distance (short words)."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
 def alike(a: str, b: str) -> bool:
-    return a[0] == b[0] and min(len(a), len(b)) >= 4 and edits(a, b) <= 2
+    from articles.search.vocabulary import edit_distance
+
+    return a[0] == b[0] and min(len(a), len(b)) >= 4 and edit_distance(a, b) <= 2
 
 
 def main() -> int:
@@ -44,13 +34,10 @@ def main() -> int:
     if not use_corpus_database():
         return 0
     from articles.search.vocabulary import variants
-    from evaluation.meaning import _archive, train_word_vectors
+    from evaluation.meaning import corpus_word_vectors
 
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 80
-    _, texts = _archive()
-    sentences = [words for *_, words in texts]
-    vectors = train_word_vectors(sentences)
-    uses = Counter(word for sentence in sentences for word in sentence)
+    vectors, uses = corpus_word_vectors()
 
     for form, other in ISSUE_MISSES:
         if form in vectors.key_to_index and other in vectors.key_to_index:

@@ -46,14 +46,13 @@ def name_permissions(**_kwargs) -> None:
     from django.contrib.contenttypes.models import ContentType
     from django.utils import translation
 
-    renamed = []
     types = ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
-    for model, content_type in types.items():
-        for action, verb in ACTIONS.items():
-            codename = f"{action}_{model._meta.model_name}"
-            with translation.override(settings.LANGUAGE_CODE):  # migrate runs with translation off
-                renamed.append((content_type.pk, codename, f"يمكنه {verb} {model._meta.verbose_name}"[:255]))
-    by_key = {(pk, codename): name for pk, codename, name in renamed}
+    with translation.override(settings.LANGUAGE_CODE):  # migrate runs with translation off
+        by_key = {
+            (content_type.pk, f"{action}_{model._meta.model_name}"): f"يمكنه {verb} {model._meta.verbose_name}"[:255]
+            for model, content_type in types.items()
+            for action, verb in ACTIONS.items()
+        }
     changed = []
     for permission in Permission.objects.filter(codename__regex=r"^(add|change|delete|view)_"):
         name = by_key.get((permission.content_type_id, permission.codename))

@@ -150,26 +150,28 @@ def representative(members: list[dict]) -> dict:
     return max(pool, key=lambda m: signatures.similarity(m["event_signature"], total))
 
 
-def key_names_of(events: dict[int, list[dict]], lexicon: names.Lexicon) -> dict[int, list[str]]:
+def key_names_of(events: dict[int, list[dict]], lexicon: names.Lexicon, confirm=None) -> dict[int, list[str]]:
     """The key names of several events (their members in time order), their titles read at once."""
     names.read_titles((m["title"] for group in events.values() for m in group[:REPRESENTATIVE_POOL]), lexicon)
-    return {event: key_names(group, lexicon) for event, group in events.items()}
+    return {event: key_names(group, lexicon, confirm) for event, group in events.items()}
 
 
-def key_names(members: list[dict], lexicon: names.Lexicon) -> list[str]:
+def key_names(members: list[dict], lexicon: names.Lexicon, confirm=None) -> list[str]:
     """The names the members' titles use most (people, places, organisations), as written.
 
     A name (articles.events.names) search's vocabulary finds in several articles, and in under
     COMMON of them (not وزير، خادم), that is also a listed name (`listed`). Two spellings of one name count as one, shown as the
-    titles mostly write it. `lexicon` has read the titles (names.read_titles).
+    titles mostly write it. `lexicon` has read the titles (names.read_titles). `confirm` replaces
+    the list check (the evaluation measures the names usage alone finds).
     """
+    confirm = confirm or listed
     _, articles = signatures.document_frequencies()
     uses: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
     for member in members[:REPRESENTATIVE_POOL]:
         found = {}
         for name in names.names_in(member["title"], lexicon):
-            if 2 <= lexicon.articles(name.form) <= COMMON * articles and listed(name):
+            if 2 <= lexicon.articles(name.form) <= COMMON * articles and confirm(name):
                 found[signatures.term(name.form)] = name.written
         uses.update(found.keys())
         for term, written in found.items():
