@@ -21,7 +21,8 @@ def country_choices() -> list[tuple[str, str]]:
     """The countries of the archive's outlets, by their Arabic names, for a filter's choices."""
     from sources.models import Outlet
 
-    codes = Outlet.objects.exclude(country="").values_list("country", flat=True).distinct()
+    # order_by() clears the outlets' ordering by name, which DISTINCT would otherwise include.
+    codes = Outlet.objects.exclude(country="").order_by().values_list("country", flat=True).distinct()
     return sorted(((code, country_name(code)) for code in codes), key=lambda choice: choice[1])
 
 

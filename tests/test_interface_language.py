@@ -190,3 +190,12 @@ def test_every_reason_the_reader_gives_has_its_arabic_sentence():
         "Expecting value: line 1 column 2 (char 1)",
     )
     assert in_arabic("larger than the 5 MB limit for one page").text == "أكبر من حد الصفحة الواحدة (5 م.ب)"
+
+
+def test_each_country_is_offered_once(db):
+    """Outlets are ordered by name: the distinct countries must not be distinct per outlet name."""
+    from sources.countries import country_choices
+
+    Outlet.objects.create(name_ar="أ", slug="a-paper", country="JO")
+    Outlet.objects.create(name_ar="ب", slug="b-paper", country="JO")
+    assert [code for code, _ in country_choices()].count("JO") == 1
