@@ -8,6 +8,8 @@
   are run again; an ingest resumes after its last saved batch, a batch is never traced twice.
 - `clean_previews`, hourly: previews never confirmed are dropped after a day, with their files;
   the files a finished run kept (it had failures, to be looked at) after 30 days.
+- `learn_spellings`, nightly: the variants table is learned again from the copies and usage the
+  archive has gained (articles/spellings); editors' decisions are kept.
 """
 
 from __future__ import annotations
@@ -128,4 +130,15 @@ def clean_previews(timestamp: int) -> None:
     IngestChunk.objects.filter(
         input__run__finished_at__lt=timezone.now() - KEPT_INPUTS_LIFETIME, input__run__status__in=FINISHED
     ).delete()
+    _fresh_connections()
+
+
+@app.periodic(cron="41 3 * * *")
+@app.task(queueing_lock="learn_spellings", lock="learn_spellings")
+def learn_spellings(timestamp: int) -> None:
+    from articles.spellings.learning import learn_from_archive
+
+    _fresh_connections()
+    decided = learn_from_archive()
+    logger.info("spellings learned: %s", dict(decided))
     _fresh_connections()

@@ -21,9 +21,10 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
+from articles.spellings.usage import TRAIN_WORDS, tokens, train
+
 SIF_A = 1e-3
 LSA_DIMENSIONS = 200
-TRAIN_WORDS = 200
 E5_LEAD_WORDS = 60
 WEIGHTS = {
     "LSA": (0.25, 0.5, 1.0),
@@ -33,17 +34,6 @@ WEIGHTS = {
 }
 
 
-def _tokens(text: str) -> list[str]:
-    from articles.search import analysis
-
-    found = []
-    for match in analysis.TOKEN.finditer(text):
-        readings = analysis.analyse(match.group())
-        if readings:
-            found.append(readings[0].form)
-    return found
-
-
 def _archive() -> tuple[list[int], list[tuple[list[str], list[str], list[str]]]]:
     """Every article's id, and its title, lead and training words as the analyzer reads them."""
     from articles.events.signature import lead
@@ -51,9 +41,9 @@ def _archive() -> tuple[list[int], list[tuple[list[str], list[str], list[str]]]]
 
     ids, texts = [], []
     for pk, title, body in Article.objects.values_list("pk", "title", "body").iterator(chunk_size=5000):
-        title_words = _tokens(title)
+        title_words = tokens(title)
         ids.append(pk)
-        texts.append((title_words, _tokens(lead(body)), title_words + _tokens(" ".join(body.split()[:TRAIN_WORDS]))))
+        texts.append((title_words, tokens(lead(body)), title_words + tokens(" ".join(body.split()[:TRAIN_WORDS]))))
     return ids, texts
 
 
@@ -72,26 +62,11 @@ def lsa(texts):
     return _unit(TruncatedSVD(LSA_DIMENSIONS, random_state=0).fit_transform(tfidf))
 
 
-def train_word_vectors(sentences):
-    """Skip-gram word vectors of the archive's words (gensim), as the analyzer reads them."""
-    from gensim.models import Word2Vec
-
-    return Word2Vec(sentences, vector_size=150, window=5, min_count=3, workers=2, epochs=5, sg=1, seed=1).wv
-
-
-def corpus_word_vectors():
-    """Word vectors trained on the whole archive, and how often each word is used in what they
-    were trained on (evaluation/stem_collisions.py, evaluation/variants_from_usage.py)."""
-    _, texts = _archive()
-    sentences = [words for *_, words in texts]
-    return train_word_vectors(sentences), Counter(word for sentence in sentences for word in sentence)
-
-
 def word_vectors(texts):
     import numpy as np
     from sklearn.decomposition import TruncatedSVD
 
-    vectors = train_word_vectors([words for *_, words in texts])
+    vectors = train([words for *_, words in texts])
     frequency = Counter(word for title, lead, _ in texts for word in title + lead)
     total = sum(frequency.values())
     matrix = np.zeros((len(texts), vectors.vector_size), dtype=np.float32)

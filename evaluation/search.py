@@ -11,7 +11,7 @@ Articles are named by corpus id; the texts stay in ../shared/corpus.
 Prints nDCG@10, recall@100 (of the judged relevant articles), the zero-result rate and the
 precision of the newest 100 results (sorted by date, as researchers often do, every result is
 graded by the criteria: no pooling) per stratum and overall, then the spelling-variant check
-(evaluation/variant_labels.json).
+(evaluation/variant_labels.json), by pairs and weighted by documents (variant_documents.py).
 """
 
 from __future__ import annotations
@@ -221,6 +221,11 @@ def main() -> int:
     print(f"nDCG@10 of Isnad over stock arabic: {gain:+.1%}")
     if VARIANTS.exists():
         print(json.dumps(check_variants(), ensure_ascii=False))
+    from evaluation import variant_documents
+
+    print("spelling variants weighted by documents (evaluation/variant_documents.py):")
+    for sample, figures in variant_documents.score(variant_documents.names_to_score()).items():
+        print(f"  {sample}: {json.dumps(figures, ensure_ascii=False)}")
     return 0
 
 

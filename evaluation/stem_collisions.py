@@ -47,10 +47,10 @@ def main() -> int:
     if not use_corpus_database():
         return 0
     from articles.search.analysis import strip_suffixes
-    from evaluation.meaning import corpus_word_vectors
+    from articles.spellings.usage import archive_vectors
 
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 60
-    vectors, counts = corpus_word_vectors()
+    vectors, counts = archive_vectors()
     found = collisions(counts, vectors)
     classes = Counter(strip_suffixes(form) for form, uses in counts.items() if uses >= MIN_USES)
     joined = sum(1 for n in classes.values() if n >= 2)

@@ -14,8 +14,9 @@ An article is "written with" a form when one of its words reads as that form (th
 readings, so لبوتين is written with بوتين). For a name N:
 - recall: of the articles written with a spelling labelled 'same' and never with N itself, the
   share that the query N matches (its whole match set, not a top k);
-- wrong merges: of the articles that N's admitted variants bring in (written with the variant,
-  never with N nor with a 'same' spelling), the share brought by variants labelled 'different'.
+- wrong merges (on the held-out labels only: a pair sample judges one spelling of each name):
+  of the articles that N's admitted variants bring in (written with a variant, never with N),
+  the share written with none of the variants labelled 'same'.
 Both are summed over names (micro) and printed with the names that weigh most. `--pool` prints
 candidate spellings of the given names for labelling.
 """
@@ -116,21 +117,24 @@ def score(samples: dict[str, dict[str, dict[str, str]]]) -> dict:
             missed += len(other - hits)
             if other - hits:
                 worst.append((len(other - hits), name, len(other)))
-            known = mine | other
-            by_variant = {form: articles.get(form, set()) - known for form in admits[name]}
+            by_variant = {form: articles.get(form, set()) - mine for form in admits[name]}
+            right = set().union(set(), *(by_variant[f] for f in by_variant if verdicts.get(f) == "same"))
+            bad = [f for f in by_variant if verdicts.get(f) != "same"]
             brought += len(set().union(set(), *by_variant.values()))
-            bad = [f for f in by_variant if verdicts.get(f, "unlabelled") != "same"]
-            wrong += len(set().union(set(), *(by_variant[f] for f in bad)))
+            wrong += len(set().union(set(), *(by_variant[f] for f in bad)) - right)
             unlabelled += sum(1 for f in bad if f not in verdicts)
         report[sample] = {
             "names": len(verdicts_of),
             "articles written otherwise": found + missed,
             "recall": round(found / (found + missed), 3) if found + missed else None,
-            "articles brought by variants": brought,
-            "wrong merges": round(wrong / brought, 3) if brought else 0.0,
-            "unlabelled variants admitted": unlabelled,
             "most missed": [f"{name} {miss}/{total}" for miss, name, total in sorted(worst, reverse=True)[:5]],
         }
+        if sample not in PAIR_SAMPLES:  # a pair sample labels one spelling a name: nothing is judged wrong
+            report[sample] |= {
+                "articles brought by variants": brought,
+                "wrong merges": round(wrong / brought, 3) if brought else 0.0,
+                "unlabelled variants admitted": unlabelled,
+            }
     return report
 
 

@@ -34,10 +34,10 @@ def main() -> int:
     if not use_corpus_database():
         return 0
     from articles.search.vocabulary import variants
-    from evaluation.meaning import corpus_word_vectors
+    from articles.spellings.usage import archive_vectors
 
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 80
-    vectors, uses = corpus_word_vectors()
+    vectors, uses = archive_vectors()
 
     for form, other in ISSUE_MISSES:
         if form in vectors.key_to_index and other in vectors.key_to_index:

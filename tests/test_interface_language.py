@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article, Event
+from articles.models import Article, Event, SpellingPair, SpellingStatus
 from sources.models import Outlet
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,7 @@ def latin_words(html: str, allowed: set[str]) -> set[str]:
 def archive(db, django_user_model):
     call_command("load_demo", stdout=io.StringIO())
     call_command("index_search", stdout=io.StringIO(), stderr=io.StringIO())
+    SpellingPair.objects.create(form="بوتن", other="بوتين", status=SpellingStatus.LEARNED, copies=3, usage=0.9)
     user = django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pass-for-tests")
     client = Client()
     client.force_login(user)

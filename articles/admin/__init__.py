@@ -1,8 +1,8 @@
-"""The editors' admin: articles and their attributions, events, ingest runs, shared text."""
+"""The editors' admin: articles and their attributions, events, ingest runs, shared text, spellings."""
 
 from django.contrib import admin
 
-from articles.admin import articles, attributions, events, ingest, shared_text  # noqa: F401 - registers them
+from articles.admin import articles, attributions, events, ingest, shared_text, spellings  # noqa: F401 - registers them
 
 # The admin speaks for the product, not for Django («إدارة جانغو»).
 admin.site.site_header = "إسناد — إدارة الأرشيف"

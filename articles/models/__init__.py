@@ -7,6 +7,7 @@ from articles.models.fingerprint import Fingerprint
 from articles.models.ingest_run import IngestChunk, IngestInput, IngestRun, PreviewItem
 from articles.models.search_term import SearchTerm
 from articles.models.shared_text import SharedText
+from articles.models.spelling import SpellingPair, SpellingStatus
 
 __all__ = [
     "Article",
@@ -27,5 +28,7 @@ __all__ = [
     "Review",
     "SearchTerm",
     "SharedText",
+    "SpellingPair",
+    "SpellingStatus",
     "Visibility",
 ]

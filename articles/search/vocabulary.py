@@ -23,8 +23,10 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Q
 
-from articles.models import SearchTerm
+from articles.models import SearchTerm, SpellingPair
+from articles.models.spelling import KEPT_APART, MERGED
 from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
     BARE_READING_FACTOR,
@@ -98,12 +100,39 @@ CACHE_SIZE = 20_000
 CACHE_SECONDS = 600
 
 
+def forget_spellings() -> None:
+    """Drop this process's cached variants: the spelling table changed (an editor, a learning run)."""
+    _cache.clear()
+
+
 def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
-    if _given_name(form) or form.startswith(OWN_ALEF):
+    """The letter rules' variants, less the pairs the spelling table keeps apart, with the ones it
+    learned or an editor accepted (articles.spellings)."""
+    pairs = _spellings(form)
+    found = [v for v in by_rules(form, lexemes) if pairs.get(v.form) not in KEPT_APART]
+    taken = {v.form for v in found}
+    extra = [other for other, status in pairs.items() if status in MERGED and other not in taken]
+    if extra:
+        rows = SearchTerm.objects.filter(form__in=extra, article_count__gt=0).exclude(lexeme__in=lexemes)
+        learned = [Variant(*row) for row in rows.values_list("form", "lexeme", "display", "article_count")]
+        other_words = _other_words(form, lexemes, learned)
+        found += [v for v in learned if v.lexeme not in other_words]
+    return sorted(found, key=lambda v: -v.article_count)[:MAX_VARIANTS]
+
+
+def _spellings(form: str) -> dict[str, str]:
+    """The spelling table's pairs of a form: {other form: status}."""
+    rows = SpellingPair.objects.filter(Q(form=form) | Q(other=form)).values_list("form", "other", "status")
+    return {b if a == form else a: status for a, b, status in rows}
+
+
+def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
+    """The variants the letter rules admit (see the module's docstring), most frequent first."""
+    if is_given_name(form) or form.startswith(OWN_ALEF):
         return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
     nisba = _nisba_of_name(form)
-    if own and _common_noun(*own) and not nisba:
+    if own and is_common_noun(*own) and not nisba:
         return []
     with connection.cursor() as cursor:
         _similarity_threshold(cursor, TRIGRAM_SIMILARITY)
@@ -119,7 +148,7 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         for other, lexeme, display, count, other_definite in rows
         if lexeme not in lexemes
         and count > 0  # a form only hidden articles use is never shown to a reader
-        and not _given_name(other)
+        and not is_given_name(other)
         and not other.startswith(OWN_ALEF)
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
@@ -137,7 +166,7 @@ def adjectives(form: str) -> list[Variant]:
     if len(form) <= MIN_FORM or not form.endswith("ا"):  # the stem left must have four letters
         return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
-    if not own or own[0] < MIN_NAME_ARTICLES or _common_noun(*own):
+    if not own or own[0] < MIN_NAME_ARTICLES or is_common_noun(*own):
         return []
     base = form[:-1]
     found = SearchTerm.objects.filter(form__in=[base + e for e in NISBA_ENDINGS], article_count__gt=0)
@@ -145,12 +174,12 @@ def adjectives(form: str) -> list[Variant]:
     return [Variant(*row) for row in rows if row[3] >= MIN_NAME_ARTICLES][:1]
 
 
-def _given_name(form: str) -> bool:
+def is_given_name(form: str) -> bool:
     """An Arabic given name, or a family name made of one (سليماني): one spelling, no variants."""
     return form in GIVEN_NAMES or (form.endswith("ي") and form[:-1] in GIVEN_NAMES)
 
 
-def _common_noun(articles: int, definite: int) -> bool:
+def is_common_noun(articles: int, definite: int) -> bool:
     """Mostly but not always written with the definite article: a common noun (المدرسة، الحكومة),
     whose look-alikes differ by a vowel of the root pattern (المدارس، الحكومي) and are other words,
     not spellings. Common nouns also go without it in a construct (مدرسة البنات، حكومة الوفاق).
@@ -163,7 +192,7 @@ def _same_kind(own: tuple[int, int] | None, articles: int, definite: int) -> boo
     """Whether a candidate is a name as the query word is: a variant of a name without the article
     (أوباما) goes without it too, and one that always takes it (الدنمارك) always does: اباما is
     ألاباما, not Obama. Common nouns are never candidates."""
-    if _common_noun(articles, definite):
+    if is_common_noun(articles, definite):
         return False
     return own is None or (definite >= DEFINITE_NAME_SHARE * articles) == (own[1] >= DEFINITE_NAME_SHARE * own[0])
 
@@ -189,7 +218,7 @@ def _nisba_of_names(forms: list[str]) -> dict[str, str]:
         for name, count, definite in SearchTerm.objects.filter(
             form__in=[name for base, _ in bases.values() for name in (base, base + "ا")]
         ).values_list("form", "article_count", "definite_count")
-        if count >= MIN_NAME_ARTICLES and not _common_noun(count, definite)
+        if count >= MIN_NAME_ARTICLES and not is_common_noun(count, definite)
     }
     return {form: ending for form, (base, ending) in bases.items() if {base, base + "ا"} & names}
 

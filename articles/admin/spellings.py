@@ -1,0 +1,92 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import OuterRef, Subquery
+
+from articles.models import SearchTerm, SpellingPair, SpellingStatus
+from articles.models.spelling import EDITOR_STATUSES, ordered
+from articles.search import vocabulary
+from articles.search.analysis import analyse
+
+
+class SpellingPairForm(forms.ModelForm):
+    """An editor's pair: two spellings typed as written (with or without the article), and a decision."""
+
+    status = forms.ChoiceField(label="الحكم", choices=[(s.value, s.label) for s in EDITOR_STATUSES])
+
+    class Meta:
+        model = SpellingPair
+        fields = ["form", "other", "status"]
+        help_texts = {
+            "form": "تُكتب الكلمة كما ترد، بأل التعريف أو من دونها.",
+            "other": "التهجئة الأخرى للكلمة نفسها، أو كلمة لا يجوز أن يجمعها البحث بالأولى.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = [cleaned.get("form", ""), cleaned.get("other", "")]
+        forms_ = [_searched_form(word) for word in typed]
+        if not all(forms_):
+            return cleaned
+        if any(len(form) < vocabulary.MIN_FORM for form in forms_):
+            raise forms.ValidationError("لا تُبحث التهجئات البديلة إلا لكلمات من أربعة أحرف أو أكثر.")
+        if forms_[0] == forms_[1]:
+            raise forms.ValidationError("الصيغتان واحدة كما يقرؤها البحث.")
+        cleaned["form"], cleaned["other"] = ordered(*forms_)
+        self.instance.form, self.instance.other = cleaned["form"], cleaned["other"]
+        return cleaned
+
+
+def _searched_form(word: str) -> str:
+    """A typed word as search indexes it (folded, without the article); empty if it is no word."""
+    readings = analyse(word.strip())
+    return readings[-1].form if len(readings) == 2 and readings[-1].whole else (readings[0].form if readings else "")
+
+
+def _articles(field: str):
+    return Subquery(SearchTerm.objects.filter(form=OuterRef(field)).values("article_count")[:1])
+
+
+@admin.register(SpellingPair)
+class SpellingPairAdmin(admin.ModelAdmin):
+    """The variants table: what the archive learned, with its evidence, and the editors' decisions.
+    `manage.py learn_spellings` decides the learned pairs again; an editor's decision stays."""
+
+    form = SpellingPairForm
+    list_display = ["form", "form_articles", "other", "other_articles", "status", "copies", "usage", "listed"]
+    list_filter = ["status", "listed"]
+    search_fields = ["form", "other"]
+    readonly_fields = ["copies", "usage", "listed", "reason", "decided_at"]
+    actions = ["accept", "reject"]
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(form_count=_articles("form"), other_count=_articles("other"))
+
+    @admin.display(description="مقالات الصيغة", ordering="form_count")
+    def form_articles(self, pair):
+        return pair.form_count or 0
+
+    @admin.display(description="مقالات الأخرى", ordering="other_count")
+    def other_articles(self, pair):
+        return pair.other_count or 0
+
+    def get_fields(self, request, obj=None):
+        return ["form", "other", "status", *(self.readonly_fields if obj else [])]
+
+    def save_model(self, request, obj, form, change):
+        obj.reason = obj.reason or "قرار محرر"
+        super().save_model(request, obj, form, change)
+        vocabulary.forget_spellings()
+
+    @admin.action(description="إقرار: يجد البحث كل صيغة بالأخرى")
+    def accept(self, request, queryset):
+        self._decide(request, queryset, SpellingStatus.ACCEPTED)
+
+    @admin.action(description="رفض: لا يجمع البحث الصيغتين")
+    def reject(self, request, queryset):
+        self._decide(request, queryset, SpellingStatus.REJECTED)
+
+    def _decide(self, request, queryset, status):
+        count = queryset.update(status=status)
+        vocabulary.forget_spellings()
+        self.message_user(request, f"{SpellingStatus(status).label} ({count})", messages.SUCCESS)

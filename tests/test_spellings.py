@@ -1,0 +1,176 @@
+"""The variants table the archive teaches itself: what copies and usage attest, what is decided,
+and what search does with it (articles/spellings, articles/search/vocabulary.py).
+
+Word vectors are stood in for by a small table of cosines (`Usage`): training gensim on a
+handful of sentences would say nothing about the archive. Their training is exercised by
+`manage.py learn_spellings` on the corpus (docs/measurements.md).
+"""
+
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import SearchTerm, SpellingPair, SpellingStatus
+from articles.search import vocabulary
+from articles.search.analysis import analyse, sound_skeleton
+from articles.spellings import copies, learning
+from articles.spellings.learning import Evidence
+
+
+@pytest.fixture
+def terms(db):
+    vocabulary.forget_spellings()
+
+    def add(form: str, articles: int, definite: int = 0) -> None:
+        SearchTerm.objects.create(
+            form=form, lexeme=analyse(form)[0].lexeme, skeleton=sound_skeleton(form), display=form,
+            article_count=articles, definite_count=definite,
+        )  # fmt: skip
+
+    yield add
+    vocabulary.forget_spellings()
+
+
+def admitted(form: str) -> set[str]:
+    return {v.form for v in vocabulary.variants(form, (analyse(form)[0].lexeme,))}
+
+
+class Usage:
+    """Word vectors as learning.py reads them: which forms they know, neighbours, cosines."""
+
+    def __init__(self, cosines: dict[tuple[str, str], float]):
+        self.cosines = {frozenset(pair): value for pair, value in cosines.items()}
+        self.key_to_index = {form: i for i, form in enumerate(sorted({f for pair in cosines for f in pair}))}
+
+    def similarity(self, a: str, b: str) -> float:
+        return self.cosines.get(frozenset((a, b)), 0.0)
+
+    def most_similar(self, form: str, topn: int):
+        near = [(next(iter(pair - {form})), value) for pair, value in self.cosines.items() if form in pair]
+        return sorted(near, key=lambda item: -item[1])[:topn]
+
+
+def test_copies_attest_a_word_that_one_copy_writes_otherwise():
+    first = ["قال", "الرئيس", "بوتين", "في", "كلمة", "له", "اليوم"]
+    second = ["قال", "الرئيس", "بوتن", "في", "كلمة", "له", "أمس"]
+    # A word between matching words is attested; the last word has no match after it.
+    assert copies.substitutions(first, second) == {("بوتن", "بوتين")}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("بوتين", "بوتن", True),  # a long vowel left out
+        ("ميونخ", "ميونيخ", True),
+        ("مورينيو", "مورينهو", True),  # one letter, in a long word
+        ("غوارديولا", "جوارديولا", True),  # one foreign sound
+        ("ايران", "ايراني", False),  # an adjective
+        ("فرنسا", "فرنسي", False),  # a final letter is grammar
+        ("مليار", "مليون", False),  # two words
+        ("ثالث", "ثاني", False),
+        ("ساندرز", "زاندرز", False),  # another first sound
+        ("بنك", "بنوك", False),  # too short
+    ],
+)
+def test_which_pairs_are_spelled_alike(a, b, alike):
+    assert learning.spelled_alike(a, b) is alike
+
+
+def test_months_numbers_and_common_nouns_are_not_names():
+    assert not learning.name_like("يوليو", None)  # يوليو/يونيو are spelled alike and used alike
+    assert not learning.name_like("حكومه", (10400, 8800))
+    assert learning.name_like("بوتين", (2000, 0))
+
+
+@pytest.mark.parametrize(
+    ("evidence", "listed", "status"),
+    [
+        (Evidence(copies=3), False, SpellingStatus.LEARNED),
+        (Evidence(copies=1, usage=0.7), False, SpellingStatus.LEARNED),
+        (Evidence(usage=0.9), True, SpellingStatus.LEARNED),
+        (Evidence(usage=0.9), False, SpellingStatus.PROPOSED),  # usage alone, and no list knows it
+        (Evidence(copies=1), False, SpellingStatus.PROPOSED),
+        (Evidence(copies=5, usage=0.1), False, None),  # copies, but used apart: a typo or a rewrite
+        (Evidence(usage=0.1, by_rules=True), False, SpellingStatus.APART),
+        (Evidence(usage=0.5, by_rules=True), False, None),  # the rules join them, and rightly
+    ],
+)
+def test_what_is_decided_from_the_evidence(evidence, listed, status):
+    decided = learning.decide(evidence, listed)
+    assert (decided[0] if decided else None) == status
+
+
+def test_a_learned_pair_is_searched_and_an_editors_decision_survives_a_new_run(terms):
+    terms("بوتين", 2000)
+    terms("بوتن", 280)
+    terms("ماكرون", 1500)
+    terms("ماكرن", 30)
+    assert "بوتن" not in admitted("بوتين")  # a three-letter skeleton: the letter rules refuse it
+    assert "ماكرن" in admitted("ماكرون")
+    vocabulary.forget_spellings()
+
+    attested = Counter({("بوتن", "بوتين"): 4, ("امس", "يوم"): 600})
+    usage = Usage({("بوتين", "بوتن"): 0.9, ("ماكرون", "ماكرن"): 0.1})
+    uses = Counter({"بوتين": 2000, "بوتن": 280, "ماكرون": 1500, "ماكرن": 30})
+    decided = learning.learn(attested, usage, uses)
+
+    assert decided == Counter({SpellingStatus.LEARNED: 1, SpellingStatus.APART: 1})
+    pair = SpellingPair.objects.get(form="بوتن", other="بوتين")
+    assert (pair.status, pair.copies, pair.usage) == (SpellingStatus.LEARNED, 4, 0.9)
+    assert "بوتن" in admitted("بوتين") and "بوتين" in admitted("بوتن")
+    # The letter rules join ماكرون/ماكرن; the archive uses them apart.
+    assert "ماكرن" not in admitted("ماكرون")
+
+    pair.status = SpellingStatus.REJECTED  # an editor says no
+    pair.save()
+    vocabulary.forget_spellings()
+    learning.learn(attested, usage, uses)
+    assert SpellingPair.objects.get(form="بوتن", other="بوتين").status == SpellingStatus.REJECTED
+    assert "بوتن" not in admitted("بوتين")
+
+
+def test_an_editor_adds_a_pair_as_typed_and_search_finds_it(terms, admin_client):
+    terms("زيورخ", 300, 0)
+    terms("زوريخ", 90, 0)
+    response = admin_client.post(
+        "/admin/articles/spellingpair/add/", {"form": "زيورخ", "other": "زوريخ", "status": "accepted"}
+    )
+    assert response.status_code == 302
+    pair = SpellingPair.objects.get()
+    assert (pair.form, pair.other) == ("زوريخ", "زيورخ")  # stored in one order
+    assert "زوريخ" in admitted("زيورخ")
+
+    page = admin_client.get("/admin/articles/spellingpair/")
+    assert "أقرّها محرر" in page.content.decode()
+
+    admin_client.post(
+        "/admin/articles/spellingpair/",
+        {"action": "reject", "_selected_action": [pair.pk]},
+    )
+    assert SpellingPair.objects.get().status == SpellingStatus.REJECTED
+    assert "زوريخ" not in admitted("زيورخ")
+
+
+def test_an_editor_is_told_why_a_pair_cannot_be_searched(db, admin_client):
+    response = admin_client.post(
+        "/admin/articles/spellingpair/add/", {"form": "بوت", "other": "بوط", "status": "accepted"}
+    )
+    assert "أربعة أحرف أو أكثر" in response.content.decode()
+    response = admin_client.post(
+        "/admin/articles/spellingpair/add/", {"form": "الرياض", "other": "رياض", "status": "accepted"}
+    )
+    assert "الصيغتان واحدة" in response.content.decode()
+    assert not SpellingPair.objects.exists()
+
+
+def test_the_command_learns_from_the_demo_archive(db):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("index_search", stdout=io.StringIO(), stderr=io.StringIO())
+    SpellingPair.objects.create(form="زوريخ", other="زيورخ", status=SpellingStatus.ACCEPTED)
+    err = io.StringIO()
+    call_command("learn_spellings", stderr=err)
+    assert "spellings:" in err.getvalue()
+    # Too small an archive to learn from; an editor's pair is kept.
+    assert SpellingPair.objects.get().status == SpellingStatus.ACCEPTED
