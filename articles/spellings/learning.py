@@ -29,7 +29,8 @@ MIN_FORM = 4  # letters
 MIN_COPIES = 2  # pairs of copies that attest a spelling
 MIN_USES = 20  # uses in the training text for a form's neighbours to be read
 NEIGHBOURS = 20
-LEARN_USAGE = 0.6  # cosine: used alike
+LEARN_USAGE = 0.6  # cosine: used alike, with a pair of copies attesting it
+SAME_USAGE = 0.8  # used alike enough to go without copies, when a list knows the name
 PROPOSE_USAGE = 0.5
 APART_USAGE = 0.2  # below this, two forms the letter rules join are used apart
 LONG_FORM = 5  # a letter changed is a spelling only in longer words (مورينيو/مورينهو)
@@ -56,20 +57,55 @@ def spelled_alike(a: str, b: str) -> bool:
         return False  # a proclitic
     if a[0] != b[0] and not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS):
         return False
+    if _prefixed_otherwise(a, b):
+        return False  # a proclitic or a verb's person (ستكون/سيكون، وبحضور/وحضور): grammar
+    if _stems(a) & _stems(b):
+        return False  # one stem, two endings (بينها/بينهما، سنتان/سنتين، يوما/يوميا)
     edits = vocabulary.edit_distance(a.translate(vocabulary.G_AS_ONE), b.translate(vocabulary.G_AS_ONE))
     if sound_skeleton(a) == sound_skeleton(b):
         return edits <= vocabulary.MAX_EDITS
     return edits == 1 and len(short) >= LONG_FORM
 
 
-def name_like(form: str, counts: tuple[int, int] | None) -> bool:
-    """Used as a name is: not a function word, month, number or Arabic given name, and not a
-    common noun by how often it takes the article."""
+SOMETIMES_DEFINITE = 0.05
+PRONOUNS = ("ه", "ها", "هم", "هما")
+INFLECTED_SHARE = 0.05
+LONG_VOWELS = set("اوي")  # ديفيد/دافيد
+PREFIX_LETTERS = set("تينبلسوفك")
+# Endings of grammar: pronouns, duals and plurals, case and adjectives.
+ENDINGS = ("تهما", "تهم", "تها", "ته", "تان", "تين", "هما", "هم", "هن", "ها", "ه", "كم", "نا", "ان", "ين", "ون", "وا",
+           "ات", "يا", "يه", "ي", "ا", "ت")  # fmt: skip
+
+
+def _prefixed_otherwise(a: str, b: str) -> bool:
+    """Whether two forms differ first in a prefix's letter (after a shared و or ف): a proclitic or
+    a verb's person (وتشمل/ويشمل، واضاف/ويضيف، ستكون/سيكون)."""
+    while a[0] == b[0] and a[0] in "وف" and min(len(a), len(b)) > MIN_FORM:
+        a, b = a[1:], b[1:]
+    if a[0] != b[0]:
+        return not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS)
+    return a[1] != b[1] and not {a[1], b[1]} <= LONG_VOWELS and bool({a[1], b[1]} & PREFIX_LETTERS)
+
+
+def _stems(form: str) -> set[str]:
+    """The form, and the form without each ending it may have."""
+    return {form} | {form[: -len(e)] for e in ENDINGS if form.endswith(e) and len(form) - len(e) >= MIN_FORM - 1}
+
+
+def name_like(form: str, counts: dict[str, tuple[int, int]]) -> bool:
+    """Used as a name is: not a function word, month, number or Arabic given name; never or always
+    with the article (ترامب، الدنمارك), where nouns and adjectives take it sometimes; and rarely with
+    a pronoun (توفيره، فاعلها are Arabic words). `counts`: (articles, with the article) by form."""
     from articles.events.names import NOT_NAMES
 
     if form in STOP_WORDS or form in NOT_NAMES or vocabulary.is_given_name(form):
         return False
-    return counts is None or not vocabulary.is_common_noun(*counts)
+    if form not in counts:
+        return True  # too rare to be counted: its pair's evidence decides
+    articles, definite = counts[form]
+    if SOMETIMES_DEFINITE * articles < definite < vocabulary.DEFINITE_NAME_SHARE * articles:
+        return False
+    return sum(counts.get(form + pronoun, (0, 0))[0] for pronoun in PRONOUNS) < INFLECTED_SHARE * articles
 
 
 def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
@@ -83,7 +119,7 @@ def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
         return None
     if evidence.copies >= MIN_COPIES:
         return SpellingStatus.LEARNED, "تتبادلهما نسخ نص واحد"
-    if usage is not None and usage >= LEARN_USAGE and (evidence.copies or listed):
+    if usage is not None and ((usage >= LEARN_USAGE and evidence.copies) or (usage >= SAME_USAGE and listed)):
         return SpellingStatus.LEARNED, "تُستعملان في السياقات نفسها" + ("، وإحداهما اسم معروف" if listed else "")
     if evidence.copies or (usage is not None and usage >= PROPOSE_USAGE):
         return SpellingStatus.PROPOSED, "شاهد واحد لا يكفي"
@@ -97,37 +133,69 @@ def candidates(copies: Counter, vectors, uses: Counter, progress=None) -> dict[t
         if spelled_alike(a, b):
             found.setdefault(ordered(a, b), Evidence()).copies = count
     frequent = [form for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index]
-    for done, form in enumerate(frequent, 1):
-        for other, cosine in vectors.most_similar(form, topn=NEIGHBOURS):
-            if cosine >= PROPOSE_USAGE and uses[other] >= MIN_USES and spelled_alike(form, other):
-                found.setdefault(ordered(form, other), Evidence())
-        if len(form) >= vocabulary.MIN_FORM:
-            for variant in vocabulary.by_rules(form):
-                if uses[variant.form] >= MIN_USES and variant.form in vectors.key_to_index:
-                    found.setdefault(ordered(form, variant.form), Evidence()).by_rules = True
-        if progress and done % 1000 == 0:
-            progress(1000)
+    for form, other in neighbours(vectors, frequent, progress):
+        if spelled_alike(form, other):
+            found.setdefault(ordered(form, other), Evidence())
+    for pair in joined_by_rules(frequent):
+        found.setdefault(pair, Evidence()).by_rules = True
     for (a, b), evidence in found.items():
         if a in vectors.key_to_index and b in vectors.key_to_index and min(uses[a], uses[b]) >= MIN_USES:
             evidence.usage = round(float(vectors.similarity(a, b)), 3)
     return found
 
 
+def neighbours(vectors, forms: list[str], progress=None, chunk: int = 1000):
+    """(form, other) for each form's nearest forms among `forms` with a cosine of PROPOSE_USAGE or
+    more: one matrix product a chunk, not a search of the whole vocabulary a form."""
+    import numpy as np
+
+    if not forms:
+        return
+    matrix = np.stack([vectors.get_vector(form, norm=True) for form in forms])
+    for start in range(0, len(forms), chunk):
+        cosines = matrix[start : start + chunk] @ matrix.T
+        top = np.argpartition(-cosines, min(NEIGHBOURS, len(forms) - 1), axis=1)[:, : NEIGHBOURS + 1]
+        for row, columns in enumerate(top):
+            for column in columns:
+                if column != start + row and cosines[row, column] >= PROPOSE_USAGE:
+                    yield forms[start + row], forms[column]
+        if progress:
+            progress(len(cosines))
+
+
+def joined_by_rules(forms: list[str]) -> set[tuple[str, str]]:
+    """Pairs of the given forms that the letter rules may join: one sound skeleton, and
+    vocabulary.is_variant (the rules' own further checks only ever join fewer)."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        if len(form) >= vocabulary.MIN_FORM and form.isalpha() and not form.isascii():
+            groups.setdefault(sound_skeleton(form), []).append(form)
+    return {
+        ordered(a, b)
+        for group in groups.values()
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if vocabulary.is_variant(a, b) or vocabulary.is_variant(b, a)
+    }
+
+
 def learn(copies: Counter, vectors, uses: Counter, progress=None) -> Counter:
     """Decide every candidate and write the table; how many pairs of each status."""
+    found = candidates(copies, vectors, uses, progress)
+    return save(decisions(found), found)
+
+
+def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
+    """The pairs decided from their evidence (not saved)."""
     from articles.known_names import is_known_name
 
-    found = candidates(copies, vectors, uses, progress)
     forms = {form for pair in found for form in pair}
-    counts = {
-        form: (articles, definite)
-        for form, articles, definite in SearchTerm.objects.filter(form__in=forms).values_list(
-            "form", "article_count", "definite_count"
-        )
-    }
+    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
+    counts = {form: (articles, definite) for form, articles, definite in rows}
     decided = []
     for (a, b), evidence in found.items():
-        if not (name_like(a, counts.get(a)) and name_like(b, counts.get(b))):
+        if not (name_like(a, counts) and name_like(b, counts)):
             continue
         listed = is_known_name(a) or is_known_name(b)
         verdict = decide(evidence, listed)
@@ -135,7 +203,7 @@ def learn(copies: Counter, vectors, uses: Counter, progress=None) -> Counter:
             status, reason = verdict
             decided.append(SpellingPair(form=a, other=b, status=status, reason=reason, listed=listed,
                                         copies=evidence.copies, usage=evidence.usage))  # fmt: skip
-    return save(decided, found)
+    return decided
 
 
 @transaction.atomic
@@ -161,5 +229,5 @@ def learn_from_archive(steps=None) -> Counter:
     if steps:
         steps.step("word vectors trained (a few minutes)")(0)
     vectors, uses = usage.archive_vectors()
-    frequent = sum(1 for n in uses.values() if n >= MIN_USES)
-    return learn(attested, vectors, uses, steps.step("forms read", frequent) if steps else None)
+    frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
+    return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None)

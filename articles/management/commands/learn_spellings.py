@@ -20,5 +20,5 @@ class Command(BaseCommand):
         steps = Steps("spellings", sys.stderr)
         decided = learn_from_archive(steps)
         steps.close()
-        figures = ", ".join(f"{SpellingStatus(status).label}: {count}" for status, count in sorted(decided.items()))
+        figures = ", ".join(f"{decided[status]} {status}" for status in SpellingStatus if status in decided)
         self.stderr.write(f"spellings: {figures or 'nothing learned'}; {time.perf_counter() - started:.1f} s")
