@@ -144,3 +144,38 @@ def test_an_editor_gives_an_outlet_its_country_by_name_and_lifts_a_lockout(brows
     assert not AccessAttempt.objects.exists()
     page.screenshot(path=str(SHOTS / "admin-lockouts-1280.png"), full_page=True)
     assert page.violations == [], page.violations
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_editor_reviews_the_learned_spellings(browser, width):
+    """A learned pair is listed with its evidence and both forms' article counts; the editor
+    rejects it, then adds a pair typed as written (with the article), which is stored as search
+    reads it."""
+    from articles.models import SearchTerm, SpellingPair, SpellingStatus
+
+    SearchTerm.objects.create(form="بوتين", lexeme="بوت", skeleton="بتن", display="بوتين", article_count=700)
+    SearchTerm.objects.create(form="بوتن", lexeme="بوتن", skeleton="بتن", display="بوتن", article_count=320)
+    learned = SpellingPair.objects.create(
+        form="بوتن", other="بوتين", status=SpellingStatus.LEARNED, copies=20, usage=0.89, reason="تتبادلهما نسخ نص واحد"
+    )
+    page = tab(browser, width)
+    page.goto(f"{browser.base}/admin/articles/spellingpair/")
+    row = page.locator("#result_list tr", has_text="بوتين").inner_text()
+    assert "700" in row and "320" in row and "20" in row and "متعلَّمة" in row
+    page.check("#result_list input[name=_selected_action]")
+    page.select_option("select[name=action]", "reject")
+    page.click("button[name=index]")
+    page.wait_for_url("**/admin/articles/spellingpair/")
+    learned.refresh_from_db()
+    assert learned.status == SpellingStatus.REJECTED
+    assert "رفضها محرر" in page.inner_text("#result_list")
+
+    page.goto(f"{browser.base}/admin/articles/spellingpair/add/")
+    page.fill("#id_form", "الدنمارك")
+    page.fill("#id_other", "الدانمارك")
+    page.select_option("#id_status", "accepted")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/spellingpair/")
+    assert SpellingPair.objects.filter(form="دانمارك", other="دنمارك", status=SpellingStatus.ACCEPTED).exists()
+    page.screenshot(path=str(SHOTS / f"admin-spellings-{width}.png"), full_page=True)
+    assert page.violations == [], page.violations
