@@ -222,12 +222,11 @@ def save(decided: list[SpellingPair], found: dict[tuple[str, str], Evidence]) ->
 
 def learn_from_archive(steps=None) -> Counter:
     """Read the copies, train the word vectors and decide every pair (`manage.py learn_spellings`)."""
-    from articles.models import SharedText
+    from articles.models import Article, SharedText
     from articles.spellings import copies, usage
 
     attested = copies.attested(steps.step("pairs of copies aligned", SharedText.objects.count()) if steps else None)
-    if steps:
-        steps.step("word vectors trained (a few minutes)")(0)
-    vectors, uses = usage.archive_vectors()
+    read = steps.step("articles read for word vectors (then trained)", Article.objects.count()) if steps else None
+    vectors, uses = usage.archive_vectors(read)
     frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
     return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None)

@@ -43,9 +43,19 @@ def train(training: list[list[str]]):
     ).wv
 
 
-def archive_vectors():
-    """Word vectors of the whole archive, and how often each form is used in what they learned from."""
+def archive_vectors(progress=None):
+    """Word vectors of the whole archive, and how often each form is used in what they learned
+    from; `progress(n)` is told as articles are read (training follows, a minute or two)."""
     from articles.models import Article
 
-    training = sentences(Article.objects.values_list("title", "body").iterator(chunk_size=5000))
+    def rows():
+        done = 0
+        for done, row in enumerate(Article.objects.values_list("title", "body").iterator(chunk_size=5000), 1):
+            if progress and done % 1000 == 0:
+                progress(1000)
+            yield row
+        if progress:
+            progress(done % 1000)
+
+    training = sentences(rows())
     return train(training), Counter(word for sentence in training for word in sentence)
