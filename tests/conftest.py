@@ -60,9 +60,13 @@ def kinds(article: dict) -> set[tuple[str, str | None]]:
 
 @pytest.fixture(autouse=True)
 def fresh_term_frequencies():
-    """Events cache the archive's term frequencies per process; each test has its own archive."""
+    """Events cache the archive's term frequencies, search its variants and spelling table, per
+    process; each test has its own archive."""
     from articles.events.signature import forget_frequencies
+    from articles.search.vocabulary import forget_spellings
 
     forget_frequencies()
+    forget_spellings()
     yield
     forget_frequencies()
+    forget_spellings()

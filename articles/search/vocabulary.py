@@ -23,7 +23,6 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
 
 from articles.models import SearchTerm, SpellingPair
 from articles.models.spelling import KEPT_APART, MERGED
@@ -102,7 +101,9 @@ CACHE_SECONDS = 600
 
 def forget_spellings() -> None:
     """Drop this process's cached variants: the spelling table changed (an editor, a learning run)."""
+    global _table
     _cache.clear()
+    _table = None
 
 
 def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
@@ -121,9 +122,19 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
 
 
 def _spellings(form: str) -> dict[str, str]:
-    """The spelling table's pairs of a form: {other form: status}."""
-    rows = SpellingPair.objects.filter(Q(form=form) | Q(other=form)).values_list("form", "other", "status")
-    return {b if a == form else a: status for a, b, status in rows}
+    """The spelling table's pairs of a form: {other form: status}. The table is small (hundreds
+    of pairs, a few thousand at most): each process reads it whole, again every few minutes."""
+    global _table
+    if _table is None or _table[0] <= time.monotonic():
+        pairs: dict[str, dict[str, str]] = {}
+        for a, b, status in SpellingPair.objects.values_list("form", "other", "status"):
+            pairs.setdefault(a, {})[b] = status
+            pairs.setdefault(b, {})[a] = status
+        _table = (time.monotonic() + CACHE_SECONDS, pairs)
+    return _table[1].get(form, {})
+
+
+_table: tuple[float, dict[str, dict[str, str]]] | None = None
 
 
 def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
