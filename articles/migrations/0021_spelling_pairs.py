@@ -4,31 +4,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0020_model_names_in_arabic'),
+        ("articles", "0020_model_names_in_arabic"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SpellingPair',
+            name="SpellingPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form', models.CharField(max_length=100, verbose_name='الصيغة')),
-                ('other', models.CharField(max_length=100, verbose_name='الصيغة الأخرى')),
-                ('status', models.CharField(choices=[('learned', 'متعلَّمة: يستعملها البحث'), ('apart', 'كلمتان مختلفتان في الاستعمال: لا يجمعهما البحث'), ('proposed', 'مقترحة: تنتظر قرار محرر'), ('accepted', 'أقرّها محرر: يستعملها البحث'), ('rejected', 'رفضها محرر: لا يجمعهما البحث')], max_length=10, verbose_name='الحكم')),
-                ('copies', models.PositiveIntegerField(default=0, help_text='أزواج المقالات المنسوخة التي تبدّلت فيها الصيغتان', verbose_name='شواهد النسخ')),
-                ('usage', models.FloatField(blank=True, help_text='من 0 إلى 1: تقارب السياقات التي ترد فيها الصيغتان في الأرشيف', null=True, verbose_name='تشابه الاستعمال')),
-                ('listed', models.BooleanField(default=False, help_text='إحدى الصيغتين في قوائم الأسماء المعروفة', verbose_name='اسم في القوائم')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='السبب')),
-                ('decided_at', models.DateTimeField(auto_now=True, verbose_name='تاريخ الحكم')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("form", models.CharField(max_length=100, verbose_name="الصيغة")),
+                ("other", models.CharField(max_length=100, verbose_name="الصيغة الأخرى")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("learned", "متعلَّمة: يستعملها البحث"),
+                            ("apart", "كلمتان مختلفتان في الاستعمال: لا يجمعهما البحث"),
+                            ("proposed", "مقترحة: تنتظر قرار محرر"),
+                            ("accepted", "أقرّها محرر: يستعملها البحث"),
+                            ("rejected", "رفضها محرر: لا يجمعهما البحث"),
+                        ],
+                        max_length=10,
+                        verbose_name="الحكم",
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="أزواج المقالات المنسوخة التي تبدّلت فيها الصيغتان",
+                        verbose_name="شواهد النسخ",
+                    ),
+                ),
+                (
+                    "usage",
+                    models.FloatField(
+                        blank=True,
+                        help_text="من 0 إلى 1: تقارب السياقات التي ترد فيها الصيغتان في الأرشيف",
+                        null=True,
+                        verbose_name="تشابه الاستعمال",
+                    ),
+                ),
+                (
+                    "listed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="إحدى الصيغتين في قوائم الأسماء المعروفة",
+                        verbose_name="اسم في القوائم",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="السبب")),
+                ("decided_at", models.DateTimeField(auto_now=True, verbose_name="تاريخ الحكم")),
             ],
             options={
-                'verbose_name': 'تهجئة بديلة',
-                'verbose_name_plural': 'التهجئات البديلة',
-                'ordering': ['-copies', 'form'],
-                'indexes': [models.Index(fields=['other'], name='spelling_pair_other')],
-                'constraints': [models.UniqueConstraint(fields=('form', 'other'), name='spelling_pair_unique')],
+                "verbose_name": "تهجئة بديلة",
+                "verbose_name_plural": "التهجئات البديلة",
+                "ordering": ["-copies", "form"],
+                "indexes": [models.Index(fields=["other"], name="spelling_pair_other")],
+                "constraints": [models.UniqueConstraint(fields=("form", "other"), name="spelling_pair_unique")],
             },
         ),
     ]
