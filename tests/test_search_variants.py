@@ -155,3 +155,11 @@ def test_an_arabic_given_name_has_no_variants_and_is_no_ones_variant(terms):
     terms("سليماني", 300)  # a family name made of سليمان
     assert admitted("محمد") == set() and admitted("سلمان") == set()
     assert admitted("سليماني") == set()
+
+
+def test_a_word_whose_articles_are_all_hidden_still_has_its_variants_looked_up(terms):
+    """Its count is 0 (articles.visibility): it divided its stem's count by zero, and the search
+    page failed for a word an editor had just hidden the last article of."""
+    terms("زاكون", 0)  # stemmed to زاك
+    terms("زاك", 50)
+    assert admitted("زاكون") == set()

@@ -255,7 +255,7 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
     # A name indexed with a suffix stemmed off (غابون as غاب + ون) has variants stemmed alike
     # (جابون): they are another word only if their stem is more common beside them than the
     # query word's is beside it.
-    own_ratio = max((found.get(stem, 0) / found.get(form, 1) for stem in own_stems), default=0)
+    own_ratio = max((found.get(stem, 0) / max(found.get(form, 0), 1) for stem in own_stems), default=0)
     # A query word that could be read with a proclitic too, and is read whole (بيونغ, though يونغ
     # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج.
     whole = any(found.get(word, 0) for word in own_bare)
