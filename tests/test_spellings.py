@@ -149,6 +149,8 @@ def test_an_editor_adds_a_pair_as_typed_and_search_finds_it(terms, admin_client)
 
     page = admin_client.get("/admin/articles/spellingpair/")
     assert "أقرّها محرر" in page.content.decode()
+    page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
+    assert "/search/?q=%22%D8%B2%D9%88%D8%B1%D9%8A%D8%AE%22" in page  # "زوريخ", to read where it is used
 
     admin_client.post(
         "/admin/articles/spellingpair/",
@@ -179,3 +181,15 @@ def test_the_command_learns_from_the_demo_archive(db):
     assert "spellings:" in err.getvalue()
     # Too small an archive to learn from; an editor's pair is kept.
     assert SpellingPair.objects.get().status == SpellingStatus.ACCEPTED
+
+
+def test_the_worker_learns_the_table_every_night(db):
+    from procrastinate.contrib.django import app
+
+    from articles.tasks import learn_spellings
+
+    periodic = {task.task.name: task.cron for task in app.periodic_registry.periodic_tasks.values()}
+    assert periodic[learn_spellings.name] == "41 3 * * *"
+    SpellingPair.objects.create(form="بوتن", other="بوتين", status=SpellingStatus.LEARNED, copies=3)
+    learn_spellings(timestamp=0)  # an empty archive: nothing to attest the pair any more
+    assert not SpellingPair.objects.exists()

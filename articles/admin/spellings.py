@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.http import urlencode
 
 from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.models.spelling import EDITOR_STATUSES, ordered
@@ -55,7 +58,7 @@ class SpellingPairAdmin(admin.ModelAdmin):
     list_display = ["form", "form_articles", "other", "other_articles", "status", "copies", "usage", "listed"]
     list_filter = ["status", "listed"]
     search_fields = ["form", "other"]
-    readonly_fields = ["copies", "usage", "listed", "reason", "decided_at"]
+    readonly_fields = ["copies", "usage", "listed", "reason", "decided_at", "in_the_archive"]
     actions = ["accept", "reject"]
     show_full_result_count = False
 
@@ -69,6 +72,15 @@ class SpellingPairAdmin(admin.ModelAdmin):
     @admin.display(description="مقالات الأخرى", ordering="other_count")
     def other_articles(self, pair):
         return pair.other_count or 0
+
+    @admin.display(description="في الأرشيف")
+    def in_the_archive(self, pair):
+        """Each form searched on the public site, to read where the archive uses it."""
+        return format_html_join(
+            "، ",
+            '<a href="{}?{}" target="_blank" rel="noopener">{}</a>',
+            ((reverse("search"), urlencode({"q": f'"{form}"'}), form) for form in (pair.form, pair.other)),
+        )
 
     def get_fields(self, request, obj=None):
         return ["form", "other", "status", *(self.readonly_fields if obj else [])]

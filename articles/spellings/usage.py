@@ -35,9 +35,12 @@ def sentences(rows: Iterator[tuple[str, str]]) -> list[list[str]]:
 
 
 def train(training: list[list[str]]):
-    """Skip-gram word vectors (gensim KeyedVectors); one seed, so a run is repeatable."""
-    from gensim.models import Word2Vec
+    """Skip-gram word vectors (gensim KeyedVectors); one seed, so a run is repeatable. None are
+    learned from an archive too small to hold a word MIN_COUNT times (an empty one, a new one)."""
+    from gensim.models import KeyedVectors, Word2Vec
 
+    if not any(n >= MIN_COUNT for n in Counter(word for sentence in training for word in sentence).values()):
+        return KeyedVectors(vector_size=DIMENSIONS)
     return Word2Vec(
         training, vector_size=DIMENSIONS, window=5, min_count=MIN_COUNT, workers=2, epochs=5, sg=1, seed=1
     ).wv
