@@ -149,6 +149,10 @@ def test_an_editor_adds_a_pair_as_typed_and_search_finds_it(terms, admin_client)
 
     page = admin_client.get("/admin/articles/spellingpair/")
     assert "أقرّها محرر" in page.content.decode()
+    again = admin_client.post(  # typed the other way round, with the article
+        "/admin/articles/spellingpair/add/", {"form": "الزوريخ", "other": "زيورخ", "status": "rejected"}
+    )
+    assert "الزوج موجود" in again.content.decode() and SpellingPair.objects.count() == 1
     page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
     assert "/search/?q=%22%D8%B2%D9%88%D8%B1%D9%8A%D8%AE%22" in page  # "زوريخ", to read where it is used
 
@@ -169,6 +173,12 @@ def test_an_editor_is_told_why_a_pair_cannot_be_searched(db, admin_client):
         "/admin/articles/spellingpair/add/", {"form": "الرياض", "other": "رياض", "status": "accepted"}
     )
     assert "الصيغتان واحدة" in response.content.decode()
+    for form, other, reason in [("ولي العهد", "ولي عهد", "كلمة واحدة"), ("Putin", "بوتين", "لكلمات عربية"),
+                                ("بوتين<script>", "بوتن", "كلمة واحدة")]:  # fmt: skip
+        response = admin_client.post(
+            "/admin/articles/spellingpair/add/", {"form": form, "other": other, "status": "accepted"}
+        )
+        assert reason in response.content.decode(), form
     assert not SpellingPair.objects.exists()
 
 
@@ -193,3 +203,14 @@ def test_the_worker_learns_the_table_every_night(db):
     SpellingPair.objects.create(form="بوتن", other="بوتين", status=SpellingStatus.LEARNED, copies=3)
     learn_spellings(timestamp=0)  # an empty archive: nothing to attest the pair any more
     assert not SpellingPair.objects.exists()
+
+
+def test_a_learned_pair_opened_and_saved_as_it_is_stays_learned(db, admin_client):
+    pair = SpellingPair.objects.create(form="بوتن", other="بوتين", status=SpellingStatus.LEARNED, copies=20)
+    page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
+    assert 'value="learned" selected' in page
+    admin_client.post(
+        f"/admin/articles/spellingpair/{pair.pk}/change/", {"form": "بوتن", "other": "بوتين", "status": "learned"}
+    )
+    pair.refresh_from_db()
+    assert pair.status == SpellingStatus.LEARNED and pair.copies == 20

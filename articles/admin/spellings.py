@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.models.spelling import EDITOR_STATUSES, ordered
 from articles.search import vocabulary
-from articles.search.analysis import analyse
+from articles.search.analysis import TOKEN, analyse
 
 
 class SpellingPairForm(forms.ModelForm):
@@ -24,24 +24,37 @@ class SpellingPairForm(forms.ModelForm):
             "other": "التهجئة الأخرى للكلمة نفسها، أو كلمة لا يجوز أن يجمعها البحث بالأولى.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.status
+        if current and current not in EDITOR_STATUSES:  # a machine's decision, kept if saved unchanged
+            self.fields["status"].choices = [(current, SpellingStatus(current).label), *self.fields["status"].choices]
+
     def clean(self):
         cleaned = super().clean()
-        typed = [cleaned.get("form", ""), cleaned.get("other", "")]
-        forms_ = [_searched_form(word) for word in typed]
-        if not all(forms_):
+        typed = [cleaned.get("form", "").strip(), cleaned.get("other", "").strip()]
+        if not all(typed):
             return cleaned
+        if not all(TOKEN.fullmatch(word) for word in typed):
+            raise forms.ValidationError("تُكتب في كل خانة كلمة واحدة، دون مسافات أو علامات.")
+        forms_ = [_searched_form(word) for word in typed]
+        if not all(form and form.isalpha() and not form.isascii() for form in forms_):
+            raise forms.ValidationError("التهجئات البديلة لكلمات عربية؛ الكلمات اللاتينية يجدها البحث كما تُكتب.")
         if any(len(form) < vocabulary.MIN_FORM for form in forms_):
             raise forms.ValidationError("لا تُبحث التهجئات البديلة إلا لكلمات من أربعة أحرف أو أكثر.")
         if forms_[0] == forms_[1]:
             raise forms.ValidationError("الصيغتان واحدة كما يقرؤها البحث.")
         cleaned["form"], cleaned["other"] = ordered(*forms_)
+        pair = SpellingPair.objects.filter(form=cleaned["form"], other=cleaned["other"]).exclude(pk=self.instance.pk)
+        if pair.exists():
+            raise forms.ValidationError("الزوج موجود في الجدول؛ افتحه من القائمة لتغيير الحكم فيه.")
         self.instance.form, self.instance.other = cleaned["form"], cleaned["other"]
         return cleaned
 
 
 def _searched_form(word: str) -> str:
     """A typed word as search indexes it (folded, without the article); empty if it is no word."""
-    readings = analyse(word.strip())
+    readings = analyse(word)
     return readings[-1].form if len(readings) == 2 and readings[-1].whole else (readings[0].form if readings else "")
 
 
