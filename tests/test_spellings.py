@@ -73,6 +73,8 @@ def test_copies_attest_a_word_that_one_copy_writes_otherwise():
         ("واضاف", "ويضيف", False),
         ("وبمشاركه", "ومشاركه", False),  # a proclitic, after و
         ("خسرتها", "خسرها", False),  # two endings of one stem
+        ("وتشتمل", "وتشمل", False),  # a derived verb form
+        ("سيشتركون", "سيشاركون", False),
         ("سنتان", "سنتين", False),
         ("ديفيد", "دافيد", True),  # a long vowel for another in the second letter
     ],

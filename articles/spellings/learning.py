@@ -61,6 +61,8 @@ def spelled_alike(a: str, b: str) -> bool:
         return False  # a proclitic or a verb's person (ستكون/سيكون، وبحضور/وحضور): grammar
     if _stems(a) & _stems(b):
         return False  # one stem, two endings (بينها/بينهما، سنتان/سنتين، يوما/يوميا)
+    if _verb_form_t(a, b) or _verb_form_t(b, a):
+        return False  # a verb's derived form (تشمل/تشتمل، تواصل/تتواصل، يشاركون/يشتركون)
     edits = vocabulary.edit_distance(a.translate(vocabulary.G_AS_ONE), b.translate(vocabulary.G_AS_ONE))
     if sound_skeleton(a) == sound_skeleton(b):
         return edits <= vocabulary.MAX_EDITS
@@ -85,6 +87,15 @@ def _prefixed_otherwise(a: str, b: str) -> bool:
     if a[0] != b[0]:
         return not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS)
     return a[1] != b[1] and not {a[1], b[1]} <= LONG_VOWELS and bool({a[1], b[1]} & PREFIX_LETTERS)
+
+
+def _verb_form_t(form: str, other: str) -> bool:
+    """Whether `other` is `form` with a ت put in among its first letters (in place of a long ا, or
+    not): Arabic's derived verb forms, never a transliteration's spelling."""
+    for at in range(1, min(4, len(other))):
+        if other[at] == "ت" and other[:at] + other[at + 1 :] in (form, form.replace("ا", "", 1)):
+            return True
+    return False
 
 
 def _stems(form: str) -> set[str]:
