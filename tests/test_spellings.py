@@ -65,6 +65,7 @@ def test_copies_attest_a_word_that_one_copy_writes_otherwise():
         ("غوارديولا", "جوارديولا", True),  # one foreign sound
         ("ايران", "ايراني", False),  # an adjective
         ("فرنسا", "فرنسي", False),  # a final letter is grammar
+        ("غوتيريش", "غوتيريس", True),  # but not a final letter of one foreign sound
         ("مليار", "مليون", False),  # two words
         ("ثالث", "ثاني", False),
         ("ساندرز", "زاندرز", False),  # another first sound
@@ -216,3 +217,19 @@ def test_a_learned_pair_opened_and_saved_as_it_is_stays_learned(db, admin_client
     )
     pair.refresh_from_db()
     assert pair.status == SpellingStatus.LEARNED and pair.copies == 20
+
+
+def test_copies_arriving_propose_the_spelling_they_attest(db):
+    from articles.ingest.tracing import trace
+    from tests.test_provenance import WIRE_STORY, article
+
+    named = WIRE_STORY.replace("وزير النقل", "وزير النقل غوتيريش", 1)
+    wire = article("spa", named)
+    trace([wire.pk], [wire.pk])
+    assert not SpellingPair.objects.exists()
+    copy = article("okaz", named.replace("غوتيريش", "غوتيريس"))
+    trace([copy.pk], [copy.pk])
+    pair = SpellingPair.objects.get()
+    assert (pair.form, pair.other, pair.status, pair.copies) == ("غوتيريس", "غوتيريش", SpellingStatus.PROPOSED, 1)
+    trace([copy.pk], [])  # traced again (an edited article): still one pair, one copy
+    assert SpellingPair.objects.get().copies == 1

@@ -1,5 +1,5 @@
 """Provenance and events for each saved batch: the text it shares with the archive, its upstream
-links, its events.
+links, its events, and the spellings its copies newly attest (proposed to editors).
 
 A worker traces a run's batches in the order they were saved (articles.tasks.trace_batch, one
 tracing job at a time across all runs), so every batch meets exactly the archive it would have met
@@ -20,6 +20,7 @@ from articles.events import signature
 from articles.events.grouping import assign_events
 from articles.provenance.linking import link_upstreams
 from articles.provenance.reuse import find_shared_text
+from articles.spellings.learning import attest_new_copies
 
 RETRIES = 3
 
@@ -39,6 +40,7 @@ def trace(changed: list[int], created: list[int]) -> Traced:
             with transaction.atomic():
                 last_event = Event.objects.aggregate(last=Max("pk"))["last"] or 0
                 links = link_upstreams(find_shared_text(changed) | set(changed))
+                attest_new_copies(changed)
                 assign_events(changed, created=created)
                 return Traced(links, Event.objects.filter(pk__gt=last_event).count())
         except OperationalError as error:

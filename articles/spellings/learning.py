@@ -23,7 +23,7 @@ from django.db import transaction
 from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.models.spelling import EDITOR_STATUSES, ordered
 from articles.search import vocabulary
-from articles.search.analysis import STOP_WORDS, sound_skeleton, strip_suffixes
+from articles.search.analysis import SOUNDS, STOP_WORDS, sound_skeleton, strip_suffixes
 
 MIN_FORM = 4  # letters
 MIN_COPIES = 2  # pairs of copies that attest a spelling
@@ -48,8 +48,10 @@ def spelled_alike(a: str, b: str) -> bool:
     """Whether two forms may be one word spelled two ways, not two words or two inflections."""
     if min(len(a), len(b)) < MIN_FORM or not (a.isalpha() and b.isalpha()) or a.isascii() or b.isascii():
         return False
-    if strip_suffixes(a) == strip_suffixes(b) or a[:-1] == b[:-1]:
-        return False  # one word already, or a final letter of grammar (فرنسا/فرنسي)
+    if strip_suffixes(a) == strip_suffixes(b) or (
+        a[:-1] == b[:-1] and a[-1:].translate(SOUNDS) != b[-1:].translate(SOUNDS)
+    ):
+        return False  # one word already, or a final letter of grammar (فرنسا/فرنسي, not غوتيريش/غوتيريس)
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and len(long) - len(short) <= SUFFIX_LETTERS:
         return False  # ايران/ايراني
@@ -241,3 +243,37 @@ def learn_from_archive(steps=None) -> Counter:
     vectors, uses = usage.archive_vectors(read)
     frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
     return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None)
+
+
+def attest_new_copies(ids: list[int]) -> int:
+    """As articles arrive (ingest's tracing): the pairs their copies newly attest, spelled alike and
+    used as names, are proposed to editors at once; the nightly run counts and decides them. A pair
+    already in the table is left to that run. Returns the number proposed."""
+    from django.db.models import Q
+
+    from articles.models import Article, SharedText
+    from articles.spellings.copies import ALIGNED_WORDS, substitutions
+    from articles.spellings.usage import tokens
+
+    pairs = list(SharedText.objects.filter(Q(first__in=ids) | Q(second__in=ids)).values_list("first_id", "second_id"))
+    if not pairs:
+        return 0
+    bodies = dict(Article.objects.filter(pk__in={pk for pair in pairs for pk in pair}).values_list("pk", "body"))
+    words = {pk: tokens(" ".join(body.split()[:ALIGNED_WORDS])) for pk, body in bodies.items()}
+    found = {pair for a, b in pairs if a in words and b in words for pair in substitutions(words[a], words[b])}
+    found = {ordered(a, b) for a, b in found if spelled_alike(a, b)}
+    known = {(p.form, p.other) for p in SpellingPair.objects.filter(form__in={a for a, _ in found})}
+    found -= known
+    if not found:
+        return 0
+    forms = {form for pair in found for form in pair}
+    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
+    counts = {form: (articles, definite) for form, articles, definite in rows}
+    new = [
+        SpellingPair(form=a, other=b, status=SpellingStatus.PROPOSED, copies=1, reason="شاهد جديد من نسخ وصلت حديثاً")
+        for a, b in found
+        if name_like(a, counts) and name_like(b, counts)
+    ]
+    SpellingPair.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
