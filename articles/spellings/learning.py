@@ -3,14 +3,17 @@
 Candidates come from the archive's copies (copies.py: one word standing for another in two
 copies of one text) and from its usage (usage.py: the nearest words of each form). A candidate
 is kept when the two forms are spelled alike (a transliteration's long vowels, the letters of
-one foreign sound, or one letter in a long word) and both are used as names are (not a common
-noun, a month, a number or an Arabic given name: search.vocabulary says why). Then:
-- learned, and searched: attested by MIN_COPIES pairs of copies, or used alike (LEARN_USAGE) and
-  attested once or listed as a name (known_names.py);
+one foreign sound, or one letter in a long word; not a prefix, an ending or a derived verb form
+of Arabic grammar) and both are used as names are (never or always with the article, rarely with
+a pronoun; not a month, a number or an Arabic given name). Then:
+- learned, and searched: attested by MIN_COPIES pairs of copies; or by one, used alike
+  (LEARN_USAGE); or used very alike (SAME_USAGE) with a name the lists know (known_names.py);
 - proposed to editors: any other candidate with some evidence.
 The letter rules' own variants (search.vocabulary) are checked against usage too: two forms the
 archive uses in different places (APART_USAGE) are kept apart. Editors' decisions (accepted,
 rejected) are kept whatever a later run finds; the evidence on them is brought up to date.
+`learn` runs nightly and from `manage.py learn_spellings`; as articles arrive, the pairs their
+copies newly attest are proposed at once (`attest_new_copies`).
 """
 
 from __future__ import annotations
