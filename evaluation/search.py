@@ -170,7 +170,7 @@ def check_variants() -> dict:
     for sample in ("admitted", "held_out", "held_out_late", "held_out_3"):
         judged = wrong = 0
         for word, verdicts in labels[sample].items():
-            for form in _admitted(word):
+            for form in admitted_forms(word):
                 judged += 1
                 wrong += verdicts.get(form, "unlabelled") != "same"
         report[f"{sample}: variants admitted"] = judged
@@ -178,7 +178,7 @@ def check_variants() -> dict:
     return report
 
 
-def _admitted(word: str) -> set[str]:
+def admitted_forms(word: str) -> set[str]:
     """The spellings a query word admits, as compile.py looks them up."""
     from articles.search.analysis import analyse
     from articles.search.compile import meant
@@ -193,7 +193,7 @@ def _variant_found(word: str, other: str) -> bool:
     from articles.search.analysis import analyse
 
     target = analyse(other)[0]
-    return target.form in _admitted(word) or target.lexeme in {r.lexeme for r in analyse(word)}
+    return target.form in admitted_forms(word) or target.lexeme in {r.lexeme for r in analyse(word)}
 
 
 def main() -> int:

@@ -28,6 +28,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from evaluation.search import admitted_forms
+
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "variant_doc_labels.json"
 PAIR_LABELS = HERE / "variant_labels.json"
@@ -40,17 +42,6 @@ def query_forms(name: str) -> set[str]:
     from articles.search.compile import meant
 
     return {reading.form for reading in meant(analyse(name))}
-
-
-def admitted(name: str) -> dict[str, str]:
-    """The variants a query for the name admits: {form: lexeme}."""
-    from articles.search.analysis import analyse
-    from articles.search.compile import meant
-    from articles.search.vocabulary import variants
-
-    readings = meant(analyse(name))
-    exact = tuple(sorted({r.lexeme for r in readings}))
-    return {v.form: v.lexeme for reading in readings for v in variants(reading.form, exact)}
 
 
 def matched(name: str) -> set[int]:
@@ -99,7 +90,7 @@ def names_to_score() -> dict[str, dict[str, dict[str, str]]]:
 def score(samples: dict[str, dict[str, dict[str, str]]]) -> dict:
     names = {name for sample in samples.values() for name in sample}
     own = {name: query_forms(name) for name in names}
-    admits = {name: admitted(name) for name in names}
+    admits = {name: admitted_forms(name) for name in names}
     forms = set().union(*own.values(), *(set(a) for a in admits.values()))
     forms |= {form for sample in samples.values() for verdicts in sample.values() for form in verdicts}
     print(f"reading the archive for {len(forms)} forms…", flush=True)

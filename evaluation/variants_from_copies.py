@@ -13,19 +13,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from difflib import SequenceMatcher
-
-
-def attested(first: list[str], second: list[str]) -> list[tuple[str, str]]:
-    """Single-word substitutions between two word lists, each flanked by matching words."""
-    found = []
-    matcher = SequenceMatcher(None, first, second, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 > 0 and i2 < len(first):
-            a, b = first[i1], second[j1]
-            if a != b and not a.isdigit() and not b.isdigit():
-                found.append(tuple(sorted((a, b))))
-    return found
 
 
 def main() -> int:
@@ -36,6 +23,7 @@ def main() -> int:
     from articles.arabic import fold
     from articles.models import Article, SharedText
     from articles.search.analysis import TOKEN
+    from articles.spellings.copies import substitutions
 
     limit = int(sys.argv[sys.argv.index("--pairs") + 1]) if "--pairs" in sys.argv else 5000
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 40
@@ -44,7 +32,7 @@ def main() -> int:
     counts: Counter[tuple[str, str]] = Counter()
     for first, second in pairs:
         a, b = ([fold(w) for w in TOKEN.findall(bodies.get(pk, ""))][:3000] for pk in (first, second))
-        counts.update(set(attested(a, b)))
+        counts.update(substitutions(a, b))
     print(f"{len(pairs)} pairs of articles sharing text; {len(counts)} distinct word pairs attested")
     print(f"attested by one pair of copies only: {sum(1 for n in counts.values() if n == 1)}")
     for (a, b), n in counts.most_common(top):

@@ -9,6 +9,7 @@ from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.models.spelling import EDITOR_STATUSES, ordered
 from articles.search import vocabulary
 from articles.search.analysis import TOKEN, analyse
+from articles.search.compile import as_written
 
 
 class SpellingPairForm(forms.ModelForm):
@@ -55,7 +56,7 @@ class SpellingPairForm(forms.ModelForm):
 def _searched_form(word: str) -> str:
     """A typed word as search indexes it (folded, without the article); empty if it is no word."""
     readings = analyse(word)
-    return readings[-1].form if len(readings) == 2 and readings[-1].whole else (readings[0].form if readings else "")
+    return as_written(readings).form if readings else ""
 
 
 def _articles(field: str):

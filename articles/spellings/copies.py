@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 
+from articles.models.spelling import ordered
 from articles.spellings.usage import tokens
 
 ALIGNED_WORDS = 400  # the lead and beyond: where the names are, at a bounded cost per pair
@@ -26,22 +27,25 @@ def substitutions(first: list[str], second: list[str]) -> set[tuple[str, str]]:
         if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 > 0 and i2 < len(first):
             a, b = first[i1], second[j1]
             if a != b and not a.isdigit() and not b.isdigit():
-                found.add((a, b) if a < b else (b, a))
+                found.add(ordered(a, b))
     return found
 
 
-def attested(progress=None) -> Counter[tuple[str, str]]:
-    """For each pair of forms, the number of pairs of copies in the archive that attest it."""
+def attested(pairs: list[tuple[int, int]] | None = None, progress=None) -> Counter[tuple[str, str]]:
+    """For each pair of forms, how many of the given pairs of copies (by default every SharedText
+    pair in the archive) attest it."""
     from articles.models import Article, SharedText
 
-    pairs = list(SharedText.objects.values_list("first_id", "second_id"))
+    if pairs is None:
+        pairs = list(SharedText.objects.values_list("first_id", "second_id"))
     counts: Counter[tuple[str, str]] = Counter()
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
         bodies = dict(Article.objects.filter(pk__in={pk for pair in chunk for pk in pair}).values_list("pk", "body"))
         for first, second in chunk:
-            a, b = (tokens(" ".join(bodies.get(pk, "").split()[:ALIGNED_WORDS])) for pk in (first, second))
-            counts.update(substitutions(a, b))
+            if first in bodies and second in bodies:
+                a, b = (tokens(" ".join(bodies[pk].split()[:ALIGNED_WORDS])) for pk in (first, second))
+                counts.update(substitutions(a, b))
         if progress:
             progress(len(chunk))
     return counts

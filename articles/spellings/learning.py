@@ -60,10 +60,8 @@ def spelled_alike(a: str, b: str) -> bool:
         return False  # ايران/ايراني
     if long[1:] == short:
         return False  # a proclitic
-    if a[0] != b[0] and not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS):
-        return False
     if _prefixed_otherwise(a, b):
-        return False  # a proclitic or a verb's person (ستكون/سيكون، وبحضور/وحضور): grammar
+        return False  # another first sound, a proclitic or a verb's person (ستكون/سيكون، وبحضور/وحضور)
     if _stems(a) & _stems(b):
         return False  # one stem, two endings (بينها/بينهما، سنتان/سنتين، يوما/يوميا)
     if _verb_form_t(a, b) or _verb_form_t(b, a):
@@ -85,8 +83,8 @@ ENDINGS = ("تهما", "تهم", "تها", "ته", "تان", "تين", "هما",
 
 
 def _prefixed_otherwise(a: str, b: str) -> bool:
-    """Whether two forms differ first in a prefix's letter (after a shared و or ف): a proclitic or
-    a verb's person (وتشمل/ويشمل، واضاف/ويضيف، ستكون/سيكون)."""
+    """Whether two forms start with two sounds (ساندرز/زاندرز), or differ first in a prefix's
+    letter (after a shared و or ف): a proclitic or a verb's person (وتشمل/ويشمل، ستكون/سيكون)."""
     while a[0] == b[0] and a[0] in "وف" and min(len(a), len(b)) > MIN_FORM:
         a, b = a[1:], b[1:]
     if a[0] != b[0]:
@@ -201,18 +199,22 @@ def learn(copies: Counter, vectors, uses: Counter, progress=None) -> Counter:
     return save(decisions(found), found)
 
 
+def used_as_names(pairs) -> list[tuple[str, str]]:
+    """The pairs whose two forms are both used as names (`name_like`), read with one query."""
+    forms = {form for pair in pairs for form in pair}
+    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
+    counts = {form: (articles, definite) for form, articles, definite in rows}
+    return [(a, b) for a, b in pairs if name_like(a, counts) and name_like(b, counts)]
+
+
 def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
     """The pairs decided from their evidence (not saved)."""
     from articles.known_names import is_known_name
 
-    forms = {form for pair in found for form in pair}
-    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
-    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
-    counts = {form: (articles, definite) for form, articles, definite in rows}
     decided = []
-    for (a, b), evidence in found.items():
-        if not (name_like(a, counts) and name_like(b, counts)):
-            continue
+    for a, b in used_as_names(found):
+        evidence = found[a, b]
         listed = is_known_name(a) or is_known_name(b)
         verdict = decide(evidence, listed)
         if verdict:
@@ -241,7 +243,9 @@ def learn_from_archive(steps=None) -> Counter:
     from articles.models import Article, SharedText
     from articles.spellings import copies, usage
 
-    attested = copies.attested(steps.step("pairs of copies aligned", SharedText.objects.count()) if steps else None)
+    attested = copies.attested(
+        progress=steps.step("pairs of copies aligned", SharedText.objects.count()) if steps else None
+    )
     read = steps.step("articles read for word vectors (then trained)", Article.objects.count()) if steps else None
     vectors, uses = usage.archive_vectors(read)
     frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
@@ -254,29 +258,15 @@ def attest_new_copies(ids: list[int]) -> int:
     already in the table is left to that run. Returns the number proposed."""
     from django.db.models import Q
 
-    from articles.models import Article, SharedText
-    from articles.spellings.copies import ALIGNED_WORDS, substitutions
-    from articles.spellings.usage import tokens
+    from articles.models import SharedText
+    from articles.spellings import copies
 
     pairs = list(SharedText.objects.filter(Q(first__in=ids) | Q(second__in=ids)).values_list("first_id", "second_id"))
-    if not pairs:
-        return 0
-    bodies = dict(Article.objects.filter(pk__in={pk for pair in pairs for pk in pair}).values_list("pk", "body"))
-    words = {pk: tokens(" ".join(body.split()[:ALIGNED_WORDS])) for pk, body in bodies.items()}
-    found = {pair for a, b in pairs if a in words and b in words for pair in substitutions(words[a], words[b])}
-    found = {ordered(a, b) for a, b in found if spelled_alike(a, b)}
-    known = {(p.form, p.other) for p in SpellingPair.objects.filter(form__in={a for a, _ in found})}
-    found -= known
-    if not found:
-        return 0
-    forms = {form for pair in found for form in pair}
-    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
-    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
-    counts = {form: (articles, definite) for form, articles, definite in rows}
+    found = {pair for pair in copies.attested(pairs) if spelled_alike(*pair)} if pairs else set()
+    found -= set(SpellingPair.objects.filter(form__in={a for a, _ in found}).values_list("form", "other"))
     new = [
         SpellingPair(form=a, other=b, status=SpellingStatus.PROPOSED, copies=1, reason="شاهد جديد من نسخ وصلت حديثاً")
-        for a, b in found
-        if name_like(a, counts) and name_like(b, counts)
+        for a, b in used_as_names(found)
     ]
     SpellingPair.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 TRAIN_WORDS = 200  # the title and the first words of the body: the lead holds the names
 DIMENSIONS = 150
 MIN_COUNT = 3
+EPOCHS = 5
 
 
 def tokens(text: str) -> list[str]:
@@ -37,13 +38,13 @@ def sentences(rows: Iterator[tuple[str, str]]) -> list[list[str]]:
 def train(training: list[list[str]]):
     """Skip-gram word vectors (gensim KeyedVectors); one seed, so a run is repeatable. None are
     learned from an archive too small to hold a word MIN_COUNT times (an empty one, a new one)."""
-    from gensim.models import KeyedVectors, Word2Vec
+    from gensim.models import Word2Vec
 
-    if not any(n >= MIN_COUNT for n in Counter(word for sentence in training for word in sentence).values()):
-        return KeyedVectors(vector_size=DIMENSIONS)
-    return Word2Vec(
-        training, vector_size=DIMENSIONS, window=5, min_count=MIN_COUNT, workers=2, epochs=5, sg=1, seed=1
-    ).wv
+    model = Word2Vec(vector_size=DIMENSIONS, window=5, min_count=MIN_COUNT, workers=2, sg=1, seed=1)
+    model.build_vocab(training)
+    if model.wv.key_to_index:
+        model.train(training, total_examples=model.corpus_count, epochs=EPOCHS)
+    return model.wv
 
 
 def archive_vectors(progress=None):
