@@ -17,10 +17,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
-from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
+from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES, PLACE_NAMES
+from articles.search.senses import SENSES
 
 # Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
-VERSION = 12  # 12: datelines indexed with the body, not the lead
+VERSION = 13  # 13: country adjectives (سوري، not سور) and words of two meanings (senses.py) kept apart
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -165,10 +166,27 @@ def strip_suffixes(word: str) -> str:
     """Light10's suffixes (Larkey et al.; see SUFFIXES), each at most once, off a word without its article."""
     if word in KEEP_WHOLE:
         return word
+    adjective = country_adjective(word)
+    if adjective:
+        return adjective
     for suffix in SUFFIXES:
+        if word in SENSES:  # عملية، and عملياتها once ها is off: not عمل
+            return SENSES[word]
         if len(word) > len(suffix) + 1 and word.endswith(suffix):
             word = word[: -len(suffix)]
     return word
+
+
+def country_adjective(word: str) -> str:
+    """The lexeme of the adjective of a country named in يا (سوري، السورية، السوريين: سوري), or "".
+    Light stemming would cut it to سور, "a wall", and a query for سوريا could not admit it."""
+    for tail in ADJECTIVE_TAILS:
+        if word.endswith(tail) and word[: -len(tail)] in ADJECTIVE_STEMS:
+            return word[: -len(tail)] + "ي"
+    return ""
+
+
+ADJECTIVE_TAILS = ("يات", "يون", "يين", "يه", "ي")
 
 
 # Names that light stemming would cut into other words (gazetteer.py: حسين حس, البحرين بحر, غازي

@@ -56,6 +56,21 @@ PLACE_NAMES = frozenset(
     فيلادلفيا ديترويت كاليفورنيا فلوريدا أتلانتا سياتل ميامي هيوستن بوسطن أريزونا الكويت طرابلس
     بنغازي سرت سبها زوارة غريان ترهونة القيروان صفاقس قابس بنزرت المنستير المهدية جندوبة القصرين
     قفصة تبسة بجاية مستغانم تلمسان البويرة المسيلة الأغواط ورقلة تمنراست أدرار بشار الناظور الحسيمة
-    آسفي الصويرة ورزازات الراشيدية خريبكة سطات المحمدية تمارة سلا ميدلت إفران
+    آسفي الصويرة ورزازات الراشيدية خريبكة سطات المحمدية تمارة سلا ميدلت إفران أبها
     """.split()  # noqa: SIM905
 )
+
+
+def _countries_ending_in_ya() -> frozenset[str]:
+    """Countries (CLDR's Arabic names, and Britain, which CLDR calls the United Kingdom) whose name
+    ends in يا: سوريا، روسيا، ألمانيا. Their adjective drops the يا for ي (سوري، الروسية، الألمان)."""
+    from babel import Locale
+
+    names = {fold(name) for name in Locale("ar").territories.values() if " " not in name.strip()}
+    return frozenset(name for name in names | {fold("بريطانيا")} if name.endswith("يا"))
+
+
+# The stems of those adjectives (سور، روس، المان), of three letters or more (آسيا's would be اس).
+# Light stemming cuts the adjective to this stem, which is often another word: سوري to سور ("a
+# wall"), تركي to ترك ("left"). The analyzer indexes the adjective under stem + ي instead.
+ADJECTIVE_STEMS = frozenset(name[:-2] for name in _countries_ending_in_ya() if len(name) >= 5)

@@ -31,6 +31,7 @@ from articles.search.analysis import (
     BARE_READING_FACTOR,
     COMPOUND_ARTICLES,
     PROCLITICS,
+    country_adjective,
     skeleton,
     sound_skeleton,
     strip_article,
@@ -172,14 +173,18 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
 def adjectives(form: str) -> list[Variant]:
     """The adjective of a place name ending in ا, as the archive writes it: أوروبا -> الأوروبي,
     أمريكا -> الأمريكية, so a query about refugees in Europe meets «فشل أوروبي». Its stem is the name
-    without its ا (أوروب), which no other word shares when it has four letters or more: سوريا's
-    would be سور (a wall, a sura), كندا's كند (كندي is also Kennedy): those are never admitted."""
-    if len(form) <= MIN_FORM or not form.endswith("ا"):  # the stem left must have four letters
+    without its ا (أوروب), which no other word shares when it has four letters or more: كندا's
+    would be كند (كندي is also Kennedy), never admitted. A country named in يا has its adjective
+    indexed apart from the short stem (analysis.country_adjective): سوريا -> السورية (سوري, not سور)."""
+    if form.endswith("يا") and country_adjective(form[:-2] + "ي"):
+        base = form[:-2]
+    elif len(form) > MIN_FORM and form.endswith("ا"):  # the stem left must have four letters
+        base = form[:-1]
+    else:
         return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
     if not own or own[0] < MIN_NAME_ARTICLES or is_common_noun(*own):
         return []
-    base = form[:-1]
     found = SearchTerm.objects.filter(form__in=[base + e for e in NISBA_ENDINGS], article_count__gt=0)
     rows = sorted(found.values_list("form", "lexeme", "display", "article_count"), key=lambda row: -row[3])
     return [Variant(*row) for row in rows if row[3] >= MIN_NAME_ARTICLES][:1]

@@ -1,0 +1,57 @@
+"""Words that light stemming joins across meanings, indexed apart from the stem they would be cut to.
+
+Light stemming cuts a suffix off every word, and for some words what is left is another word:
+العمليات (operations) becomes عمل (work), الرياضة (sport) the stem of الرياض, الدولية (international)
+that of الدول (countries), السيولة (liquidity) that of السيول (floods). A query for one then matches
+every article of the other: the ranking puts the exact form first, but counts, facets, body-only
+matches and every sort by date take them all.
+
+The pairs were read from `python -m evaluation.stem_collisions` (forms whose usage, measured by word
+vectors trained on the corpus, is far from their stem's commonest form), by a person who kept
+only the pairs of two meanings: related words used in other contexts (وطن/وطني، ملك/ملكي،
+شعب/شعبية) stay joined, and so do forms that are as often another word of the stem (طلبه is
+"students" and "his request", عمله "currency" and "his work"). Each family below gets a lexeme of
+its own, and its forms with a pronoun attached (عملياتها) follow them. Forms are folded as the
+analyzer folds them, without the article.
+"""
+
+from articles.arabic import fold
+
+FAMILIES = {
+    # lexeme: the forms indexed under it (folded, no article)         stem they left, its meaning
+    "عمليه": "عملية عمليات",  # عمل: work
+    "جمعيه": "جمعية جمعيات",  # جمع / جمعة: gathering, Friday
+    "جمعه": "جمعة",  # جمع: to gather, a plural
+    "رياضه": "رياضة رياضي رياضية رياضيين رياضيون رياضات",  # رياض: Riyadh, gardens
+    "جمهوري": "جمهورية جمهوري جمهوريين جمهوريون جمهوريات",  # جمهور: the public, an audience
+    "تحتيه": "تحتية",  # تحت: under
+    "بنيه": "بنية",  # بن: son of
+    "سيوله": "سيولة",  # سيول: floods, Seoul
+    "جامعه": "جامعة جامعات جامعي جامعية جامعيين",  # جامع: a mosque
+    "دولي": "دولي دولية دوليين دوليون",  # دول: countries, a state
+    "سعودي": "سعودي سعودية سعوديين سعوديون",  # سعود: Saud, a name
+    "مدني": "مدني مدنية مدنيين مدنيون",  # مدن: cities
+    "مركزي": "مركزي مركزية",  # مركز: a centre
+    "رئيسي": "رئيسي رئيسية",  # رئيس: a president
+    "حالي": "حالي حالية حاليا",  # حال / حالة: a state, a case
+    "داخلي": "داخلي داخلية",  # داخل: inside
+    "خارجي": "خارجي خارجية",  # خارج: outside
+    "اجتماعي": "اجتماعي اجتماعية اجتماعيا",  # اجتماع: a meeting
+    "مقابله": "مقابلة مقابلات",  # مقابل: against, in return
+    "خلفيه": "خلفية خلفيات",  # خلف: behind
+    "حمله": "حملة حملات",  # حمل: carrying, pregnancy
+    "كميه": "كمية كميات",  # كم: how many
+    "محلي": "محلي محلية محليين",  # محل: a shop, a place
+    "بلديه": "بلدية بلديات",  # بلد: a country
+    "صلاحيه": "صلاحية صلاحيات",  # صلاح: Salah, righteousness
+    "اليه": "آلية آليات",  # ال: nothing (آلية keeps its alef and is cut to ال)
+    "امانه": "أمانة",  # أمان: safety
+    "رسمي": "رسمي رسمية رسميا",  # رسم: a fee, a drawing
+    "ذكري": "ذكرى ذكريات",  # ذكر: to mention, male
+    "جنيه": "جنيه جنيهات",  # جن: jinn
+    "ديون": "ديون",  # دي: nothing (دين is debt and religion; the plural is only debt)
+    "ملايين": "ملايين",  # ملا: a mullah
+    "مائه": "مائة",  # ماء: water
+}
+
+SENSES = {fold(form): fold(lexeme) for lexeme, forms in FAMILIES.items() for form in forms.split()}
