@@ -178,6 +178,26 @@ def test_a_broad_query_ranks_its_title_and_lead_matches_and_counts_all(client, a
     assert [hit["id"] for hit in data["results"]] == [archive["copy"].pk]
 
 
+def test_a_query_whose_titles_and_leads_alone_pass_the_count_never_reads_the_whole_texts_matches(
+    client, archive, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import engine, recency
+
+    monkeypatch.setattr(engine, "BROAD", 1)
+    monkeypatch.setattr(engine, "COUNTED", 1)
+    monkeypatch.setattr(recency, "estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
+    with CaptureQueriesContext(connection) as queries:
+        data = api(client, q="ترامب")
+    assert data["broad"] and data["total_is_lower_bound"] and data["total"] == 2  # "more than 1"
+    assert [hit["id"] for hit in data["results"]] == [archive["copy"].pk]  # the most recent in a title or lead
+    assert not any('"search_vector" @@' in q["sql"] for q in queries.captured_queries)
+    # Sorted by date, the newest match is found wherever it is, the body included.
+    assert [hit["id"] for hit in api(client, q="ترامب", sort="newest")["results"]] == [archive["body_only"].pk]
+
+
 @pytest.fixture
 def oil_news(db):
     """Thirty dated reports on oil over thirty days, every third not about oil, and two undated."""
@@ -202,7 +222,7 @@ def test_a_broad_querys_most_recent_matches_are_read_within_a_date_bound(oil_new
     from articles.search.expressions import Matches
 
     monkeypatch.setattr(recency, "SAFETY", 1)
-    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
+    monkeypatch.setattr(recency, "estimated_rows", lambda queryset: queryset.count())  # exact, on a tiny table
     monkeypatch.setattr(recency, "_date_histogram", lambda: None)  # no statistics: the index
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     ordered = matches.oldest_first() if oldest else matches.latest_first()
@@ -221,7 +241,7 @@ def test_when_the_bound_holds_too_few_matches_every_match_is_read(oil_news, monk
     from articles.search.expressions import Matches
 
     monkeypatch.setattr(recency, "SAFETY", 1)
-    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
+    monkeypatch.setattr(recency, "estimated_rows", lambda queryset: 10 * queryset.count())  # far too hopeful
     monkeypatch.setattr(recency, "_date_histogram", lambda: None)
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     found = recency.most_recent(matches, ("pk", "published_at"), 25)  # more than the 20 dated matches
@@ -247,7 +267,7 @@ def test_matches_fewer_than_the_bound_would_cost_are_all_read_without_one(oil_ne
 
     monkeypatch.setattr(recency, "SAFETY", 1)
     monkeypatch.setattr(recency, "ROW_COST", 0.1)  # a match row as cheap as a tenth of an index entry
-    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: queryset.count())
+    monkeypatch.setattr(recency, "estimated_rows", lambda queryset: queryset.count())
     monkeypatch.setattr(recency, "_date_histogram", lambda: None)
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     with CaptureQueriesContext(connection) as queries:
@@ -267,7 +287,7 @@ def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_anal
         cursor.execute("ANALYZE articles_article")
     monkeypatch.setattr(recency, "_histograms", {})
     monkeypatch.setattr(recency, "SAFETY", 1)
-    monkeypatch.setattr(recency, "_estimated_rows", lambda queryset: queryset.count())
+    monkeypatch.setattr(recency, "estimated_rows", lambda queryset: queryset.count())
     matches = Article.objects.filter(Matches(engine.compile_query(engine.parse("النفط")).tsquery))
     columns = ("pk", "published_at")
     with CaptureQueriesContext(connection) as queries:

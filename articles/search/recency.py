@@ -38,7 +38,7 @@ def most_recent(matches, columns: tuple[str, ...], count: int, *, oldest: bool =
     The bound is used only where it costs less than reading every match (`_bound_pays`).
     """
     ordered = matches.oldest_first() if oldest else matches.latest_first()
-    estimate, archive = _estimated_rows(matches), _estimated_rows(Article.objects.all())
+    estimate, archive = estimated_rows(matches), estimated_rows(Article.objects.all())
     span = int(archive * SAFETY * count / estimate) if estimate else archive
     if span < archive * MAX_SHARE and _bound_pays(span, estimate, count):
         edge = _date_edge(span, archive, oldest=oldest)
@@ -97,7 +97,7 @@ def _date_histogram() -> tuple[float, list] | None:
 _histograms: dict[str, tuple[float, tuple | None]] = {}
 
 
-def _estimated_rows(queryset) -> int:
+def estimated_rows(queryset) -> int:
     """The planner's estimate of how many rows a query returns (0 when it says nothing)."""
     match = re.search(r"rows=(\d+)", queryset.order_by().values("pk").explain())
     return int(match.group(1)) if match else 0
