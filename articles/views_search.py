@@ -34,7 +34,7 @@ def search(request):
     context = {
         "results": results,
         "broad_limit": BROAD,
-        "counted": f"{COUNTED:,}".replace(",", "٬"),
+        "counted": COUNTED,
         "sort_choices": SORT_CHOICES,
         "kept_filters": [(name, value) for name in FILTERS if name not in DATES for value in request.GET.getlist(name)],
         "since": request.GET.get("since", ""),

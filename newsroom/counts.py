@@ -24,5 +24,9 @@ NOUNS = {
 
 
 def counted(n: int, noun: str) -> str:
-    """«4 مقالات»: a number with its noun in the form Arabic gives that number."""
-    return NOUNS[noun](n) % {"count": n}
+    """«4 مقالات»: a number with its noun in the form Arabic gives that number, its thousands
+    marked with the Arabic separator («5٬000 نتيجة»)."""
+    return NOUNS[noun](n) % {"count": f"{n:,}".replace(",", ARABIC_THOUSANDS)}
+
+
+ARABIC_THOUSANDS = "٬"  # «5٬000 نتيجة»

@@ -29,6 +29,7 @@ def test_articles_and_outlets_are_counted_as_arabic_counts_them():
         assert page.render(Context({"a": 1, "o": 1})) == "مقال واحد من منفذ واحد"
         assert counted(2, "article") == "مقالان"
         assert page.render(Context({"a": 11, "o": 100})) == "11 مقالاً من 100 منفذ"
+        assert page.render(Context({"a": 5000, "o": 1203})) == "5٬000 مقال من 1٬203 منافذ"
 
 
 def test_no_template_writes_a_number_before_its_noun_by_hand():

@@ -198,6 +198,16 @@ def test_a_query_whose_titles_and_leads_alone_pass_the_count_never_reads_the_who
     assert [hit["id"] for hit in api(client, q="ترامب", sort="newest")["results"]] == [archive["body_only"].pk]
 
 
+def test_the_search_page_of_a_query_past_counting_says_more_than(client, archive, monkeypatch):
+    from articles.search import engine
+
+    monkeypatch.setattr(engine, "COUNTED", 1)  # the engine stops counting; the page names its real limit
+    monkeypatch.setattr(engine, "BROAD", 1)
+    page = client.get("/search/", {"q": "ترامب"})
+    assert page.status_code == 200
+    assert "أكثر من 5٬000 نتيجة" in page.content.decode()
+
+
 @pytest.fixture
 def oil_news(db):
     """Thirty dated reports on oil over thirty days, every third not about oil, and two undated."""
