@@ -139,6 +139,20 @@ def test_a_learned_pair_is_searched_and_an_editors_decision_survives_a_new_run(t
     assert "بوتن" not in admitted("بوتين")
 
 
+def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_names_or_not(terms):
+    terms("عمليات", 6000, 2200)  # "operations": with the article in a third, so not a common noun by that rule
+    terms("عمليات" + "ها", 400)  # and with a pronoun: not used as a name
+    terms("عمولات", 26, 11)  # "commissions"
+    assert "عمولات" in admitted("عمليات")  # the letter rules join them (one skeleton, a vowel written otherwise)
+    vocabulary.forget_spellings()
+
+    usage = vectors({"عمليات": 0.0, "عمولات": math.acos(0.05)})
+    decided = learning.learn(Counter(), usage, Counter({"عمليات": 6000, "عمولات": 30}))
+
+    assert decided == Counter({SpellingStatus.APART: 1})
+    assert "عمولات" not in admitted("عمليات")
+
+
 def test_an_editor_adds_a_pair_as_typed_and_search_finds_it(terms, admin_client):
     terms("زيورخ", 300, 0)
     terms("زوريخ", 90, 0)

@@ -123,7 +123,8 @@ def name_like(form: str, counts: dict[str, tuple[int, int]]) -> bool:
 
 
 def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
-    """(status, reason) for a candidate pair spelled alike whose forms are both used as names."""
+    """(status, reason) for a candidate pair spelled alike whose forms are both used as names, or
+    for a pair the letter rules join (only ever kept apart)."""
     usage = evidence.usage
     if evidence.by_rules:
         if usage is not None and usage < APART_USAGE:
@@ -212,9 +213,13 @@ def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
     """The pairs decided from their evidence (not saved)."""
     from articles.known_names import is_known_name
 
+    named = set(used_as_names(found))
     decided = []
-    for a, b in used_as_names(found):
-        evidence = found[a, b]
+    # A pair the letter rules join is kept apart when the archive uses its forms apart, names or
+    # not: the rules admit words that only look like names (عمليات/عمولات, "operations"/"commissions").
+    for (a, b), evidence in found.items():
+        if (a, b) not in named and not evidence.by_rules:
+            continue
         listed = is_known_name(a) or is_known_name(b)
         verdict = decide(evidence, listed)
         if verdict:
