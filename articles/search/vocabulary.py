@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Sum
 
 from articles.models import SearchTerm, SpellingPair
 from articles.models.spelling import KEPT_APART, MERGED
@@ -144,7 +145,7 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         return []
     own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
     nisba = _nisba_of_name(form)
-    if own and is_common_noun(*own) and not nisba:
+    if own and (is_common_noun(*own) or takes_pronouns(form, own[0])) and not nisba:
         return []
     with connection.cursor() as cursor:
         _similarity_threshold(cursor, TRIGRAM_SIMILARITY)
@@ -202,6 +203,22 @@ def is_common_noun(articles: int, definite: int) -> bool:
     Names of people and most places never take it (ترامب، قرغيزستان); the places that take it
     take it always (الدنمارك، الأرجنتين): both are names, with variants."""
     return COMMON_NOUN_SHARE * articles < definite < DEFINITE_NAME_SHARE * articles
+
+
+def takes_pronouns(form: str, articles: int) -> bool:
+    """Written with a possessive pronoun in a good share of its articles (عملياتها، جامعتها): a word
+    of the language, which a construct state keeps from the article often enough to pass for a name
+    (عمليات has it in a third of its articles), and whose look-alikes are other words
+    (عمليات/عمولات، جامعة/قامعة). Names of people and places rarely take one."""
+    stem = form[:-1] + "ت" if form.endswith("ه") else form  # a ta marbuta is written ت before it
+    # After a final ي, a ه is the feminine adjective, not a pronoun: زيمبابويه, الإنجليزية.
+    forms = [stem + pronoun for pronoun in PRONOUNS if not (pronoun == "ه" and form.endswith("ي"))]
+    found = SearchTerm.objects.filter(form__in=forms).aggregate(n=Sum("article_count"))
+    return (found["n"] or 0) >= INFLECTED_SHARE * articles
+
+
+PRONOUNS = ("ه", "ها", "هم", "هما")
+INFLECTED_SHARE = 0.05
 
 
 def _same_kind(own: tuple[int, int] | None, articles: int, definite: int) -> bool:

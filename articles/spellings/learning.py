@@ -73,8 +73,7 @@ def spelled_alike(a: str, b: str) -> bool:
 
 
 SOMETIMES_DEFINITE = 0.05
-PRONOUNS = ("ه", "ها", "هم", "هما")
-INFLECTED_SHARE = 0.05
+PRONOUNS, INFLECTED_SHARE = vocabulary.PRONOUNS, vocabulary.INFLECTED_SHARE  # a name rarely takes a pronoun
 LONG_VOWELS = set("اوي")  # ديفيد/دافيد
 PREFIX_LETTERS = set("تينبلسوفك")
 # Endings of grammar: pronouns, duals and plurals, case and adjectives.
