@@ -79,6 +79,13 @@ def test_words_of_two_meanings_that_light_stemming_joins_are_indexed_apart(word,
     assert not lexemes(word) & set().union(*(lexemes(token) for token in apart.split()))
 
 
+def test_a_word_that_starts_with_a_madda_is_never_a_function_word():
+    # Folded, آلية ("a mechanism") is إليه ("to him"), and آية ("a verse") is أيه.
+    assert lexemes("آلية") == lexemes("الآلية") == lexemes("آليات") and lexemes("آلية") <= lexemes("وآلية")
+    assert lexemes("آية") == lexemes("آيات") and not lexemes("آية") & lexemes("أيها")
+    assert lexemes("إليه") == lexemes("أيه") == set()
+
+
 def test_stop_words_are_not_indexed_but_keep_their_position():
     found = words("وصل الوزير إلى موسكو")
     assert [w.position for w in found] == [0, 1, 3]

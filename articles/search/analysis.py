@@ -21,7 +21,7 @@ from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES, PLACE_NAMES
 from articles.search.senses import SENSES
 
 # Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
-VERSION = 13  # 13: country adjectives (سوري، not سور) and words of two meanings (senses.py) kept apart
+VERSION = 14  # 14: آلية and آية no longer taken for the stop words إليه and أيه; 13: senses.py, سوري
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -107,7 +107,9 @@ def words(text: str) -> list[Word]:
 def analyse(token: str) -> tuple[Reading, ...]:
     """The readings of one token; none for a stop word or a lone Arabic letter."""
     folded = fold(token).replace(" ", "")
-    if not folded or len(folded) > MAX_WORD or folded in STOP_WORDS or (len(folded) == 1 and not folded.isascii()):
+    if not folded or len(folded) > MAX_WORD or (len(folded) == 1 and not folded.isascii()):
+        return ()
+    if folded in STOP_WORDS and not _madda_first(token):
         return ()
     if folded in PREPOSITION_ALA and INVISIBLE.sub("", HARAKAT.sub("", token)).endswith("ى"):
         return ()  # على written with its alef maqsura is the preposition, never the name علي
@@ -123,7 +125,7 @@ def analyse(token: str) -> tuple[Reading, ...]:
     elif folded[0] in PROCLITICS and len(folded) >= 4 and readings[0].form == folded:
         # و/ف/ب/ك/ل may be a proclitic: the other reading is indexed too.
         rest = folded[1:]
-        if rest not in STOP_WORDS:
+        if rest not in STOP_WORDS or _madda_first(token[1:]):
             bare = rest if own_alef == 1 else strip_article(rest)
             readings.append(Reading(strip_suffixes(bare), bare, bare != rest))
             if bare != rest and rest.startswith(COMPOUND_ARTICLES):  # وبالتيمور: و + بالتيمور
@@ -147,6 +149,12 @@ def _own_alef(token: str) -> int | None:
 
 
 HAMZATED_ALEFS = "أإآ"
+
+
+def _madda_first(token: str) -> bool:
+    """Whether the word starts with آ: no function word does, but folded, آلية ("a mechanism") is
+    إليه ("to him") and آية ("a verse") is أيه, and they were never indexed."""
+    return INVISIBLE.sub("", HARAKAT.sub("", token)).replace(TATWEEL, "").startswith("آ")
 
 
 def form_lexeme(reading: Reading) -> str:

@@ -52,6 +52,7 @@ FAMILIES = {
     "ديون": "ديون",  # دي: nothing (دين is debt and religion; the plural is only debt)
     "ملايين": "ملايين",  # ملا: a mullah
     "مائه": "مائة",  # ماء: water
+    "ايه": "آية آيات",  # اي: أيها, the vocative
 }
 
 SENSES = {fold(form): fold(lexeme) for lexeme, forms in FAMILIES.items() for form in forms.split()}
