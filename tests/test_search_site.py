@@ -159,7 +159,15 @@ def test_highlight_keeps_the_punctuation_around_the_words():
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(0, "لا نتائج"), (1, "نتيجة واحدة"), (2, "نتيجتان"), (3, "3 نتائج"), (11, "11 نتيجة"), (103, "103 نتائج")],
+    [
+        (0, "لا نتائج"),
+        (1, "نتيجة واحدة"),
+        (2, "نتيجتان"),
+        (3, "3 نتائج"),
+        (11, "11 نتيجة"),
+        (103, "103 نتائج"),
+        (3484, "3٬484 نتيجة"),
+    ],
 )
 def test_result_counts_agree_in_arabic(n, text):
     from articles.templatetags.archive import result_count

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from articles.models import DatePrecision
+from newsroom.counts import ARABIC_THOUSANDS
 
 register = template.Library()
 
@@ -46,7 +47,8 @@ def result_count(n: int) -> str:
         return "نتيجة واحدة"
     if n == 2:
         return "نتيجتان"
-    return f"{n} نتائج" if 3 <= n % 100 <= 10 else f"{n} نتيجة"
+    number = f"{n:,}".replace(",", ARABIC_THOUSANDS)
+    return f"{number} نتائج" if 3 <= n % 100 <= 10 else f"{number} نتيجة"
 
 
 @register.filter
