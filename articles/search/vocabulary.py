@@ -10,7 +10,8 @@ Only names have variants, and a variant is a name of the same kind; Arabic given
 (gazetteer.py: محمد/محمود, سلمان/سليمان are two names). Whether a word is a name is
 read from how often it takes the definite article: names of people never (ترامب), some places
 always (الدنمارك/الدانمارك), common nouns often but not always (الحكومة، حكومة الوفاق); an
-adjective of a name is spelled as the name is (الأمريكية/الأميركية).
+adjective of a name is spelled as the name is (الأمريكية/الأميركية). A word written with a
+possessive pronoun (عملياتها) is a word of the language, whatever its article says.
 Articles sharing both spellings were tried as a signal and dropped: measured on the corpus, true
 variants (ترامب/ترمب 5%, تيريزا/تريزا 19%) share articles as often as different words
 (المملكة/المملوكة 15%).
@@ -209,7 +210,7 @@ def takes_pronouns(form: str, articles: int) -> bool:
     """Written with a possessive pronoun in a good share of its articles (عملياتها، جامعتها): a word
     of the language, which a construct state keeps from the article often enough to pass for a name
     (عمليات has it in a third of its articles), and whose look-alikes are other words
-    (عمليات/عمولات، جامعة/قامعة). Names of people and places rarely take one."""
+    (عمليات/عمولات، استقبال/استقبل). Names of people and places rarely take one."""
     stem = form[:-1] + "ت" if form.endswith("ه") else form  # a ta marbuta is written ت before it
     # After a final ي, a ه is the feminine adjective, not a pronoun: زيمبابويه, الإنجليزية.
     forms = [stem + pronoun for pronoun in PRONOUNS if not (pronoun == "ه" and form.endswith("ي"))]
