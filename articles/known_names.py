@@ -48,10 +48,17 @@ def place_names() -> frozenset[str]:
 
     from articles.search.gazetteer import GIVEN_NAMES, PLACE_NAMES
 
-    locale = Locale("ar")
-    cldr = [*locale.territories.values(), *(zone["city"] for zone in locale.time_zones.values() if "city" in zone)]
-    one_word = {fold(name) for name in cldr if " " not in name.strip()}
+    cities = [zone["city"] for zone in Locale("ar").time_zones.values() if "city" in zone]
+    one_word = countries() | {fold(name) for name in cities if " " not in name.strip()}
     return frozenset(_without_article(one_word) | GIVEN_NAMES | PLACE_NAMES)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """CLDR's Arabic names of countries and territories that are one word, folded (Babel)."""
+    from babel import Locale
+
+    return frozenset(fold(name) for name in Locale("ar").territories.values() if " " not in name.strip())
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,12 @@ NOUNS = {
 def counted(n: int, noun: str) -> str:
     """«4 مقالات»: a number with its noun in the form Arabic gives that number, its thousands
     marked with the Arabic separator («5٬000 نتيجة»)."""
-    return NOUNS[noun](n) % {"count": f"{n:,}".replace(",", ARABIC_THOUSANDS)}
+    return NOUNS[noun](n) % {"count": number(n)}
 
 
-ARABIC_THOUSANDS = "٬"  # «5٬000 نتيجة»
+def number(n: int) -> str:
+    """A number with its thousands marked by the Arabic separator: «5٬000»."""
+    return f"{n:,}".replace(",", ARABIC_THOUSANDS)
+
+
+ARABIC_THOUSANDS = "٬"

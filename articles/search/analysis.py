@@ -111,7 +111,7 @@ def analyse(token: str) -> tuple[Reading, ...]:
         return ()
     if folded in STOP_WORDS and not _madda_first(token):
         return ()
-    if folded in PREPOSITION_ALA and INVISIBLE.sub("", HARAKAT.sub("", token)).endswith("ى"):
+    if folded in PREPOSITION_ALA and written(token).endswith("ى"):
         return ()  # على written with its alef maqsura is the preposition, never the name علي
     if folded.isdigit() or folded.isascii():
         return (Reading(folded, folded),)
@@ -140,10 +140,10 @@ def _own_alef(token: str) -> int | None:
     article's: a hamza is never written on the article's alef, so ألمانيا, إلغاء, ألعاب and آلية
     keep their ال (0), and so do وألمانيا, بإلغاء after a proclitic (1). Folded, إلغاء was غاء
     and الإلغاء الغاء: the word with and without the article never met."""
-    written = INVISIBLE.sub("", HARAKAT.sub("", token)).replace(TATWEEL, "")
-    if written[:1] in HAMZATED_ALEFS:
+    letters = written(token)
+    if letters[:1] in HAMZATED_ALEFS:
         return 0
-    if written[:1] in PROCLITICS and written[1:2] in HAMZATED_ALEFS:
+    if letters[:1] in PROCLITICS and letters[1:2] in HAMZATED_ALEFS:
         return 1
     return None
 
@@ -154,7 +154,12 @@ HAMZATED_ALEFS = "أإآ"
 def _madda_first(token: str) -> bool:
     """Whether the word starts with آ: no function word does, but folded, آلية ("a mechanism") is
     إليه ("to him") and آية ("a verse") is أيه, and they were never indexed."""
-    return INVISIBLE.sub("", HARAKAT.sub("", token)).replace(TATWEEL, "").startswith("آ")
+    return written(token).startswith("آ")
+
+
+def written(token: str) -> str:
+    """A token's letters as written, before folding: harakat, tatweel and invisible marks dropped."""
+    return INVISIBLE.sub("", HARAKAT.sub("", token)).replace(TATWEEL, "")
 
 
 def form_lexeme(reading: Reading) -> str:
@@ -226,6 +231,6 @@ def sound_skeleton(form: str) -> str:
 @lru_cache(maxsize=100_000)
 def display(surface: str, form: str) -> str:
     """A form as the text wrote it (hamza and ta marbuta kept, harakat and tatweel dropped)."""
-    written = INVISIBLE.sub("", HARAKAT.sub("", surface).replace(TATWEEL, ""))
-    tail = written[len(written) - len(form) :]
-    return tail if len(written) >= len(form) and fold(tail) == form else form
+    letters = written(surface)
+    tail = letters[len(letters) - len(form) :]
+    return tail if len(letters) >= len(form) and fold(tail) == form else form

@@ -64,10 +64,9 @@ PLACE_NAMES = frozenset(
 def _countries_ending_in_ya() -> frozenset[str]:
     """Countries (CLDR's Arabic names, and Britain, which CLDR calls the United Kingdom) whose name
     ends in يا: سوريا، روسيا، ألمانيا. Their adjective drops the يا for ي (سوري، الروسية، الألمان)."""
-    from babel import Locale
+    from articles.known_names import countries
 
-    names = {fold(name) for name in Locale("ar").territories.values() if " " not in name.strip()}
-    return frozenset(name for name in names | {fold("بريطانيا")} if name.endswith("يا"))
+    return frozenset(name for name in countries() | {fold("بريطانيا")} if name.endswith("يا"))
 
 
 # The stems of those adjectives (سور، روس، المان), of three letters or more (آسيا's would be اس).

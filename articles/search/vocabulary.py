@@ -33,12 +33,11 @@ from articles.search.analysis import (
     BARE_READING_FACTOR,
     COMPOUND_ARTICLES,
     PROCLITICS,
-    country_adjective,
     skeleton,
     sound_skeleton,
     strip_article,
 )
-from articles.search.gazetteer import GIVEN_NAMES
+from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES
 
 MIN_FORM = 4  # letters; shorter words have too many look-alikes
 MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) would bring عباس/عبس, ماتيس/ماتياس
@@ -178,7 +177,7 @@ def adjectives(form: str) -> list[Variant]:
     without its ا (أوروب), which no other word shares when it has four letters or more: كندا's
     would be كند (كندي is also Kennedy), never admitted. A country named in يا has its adjective
     indexed apart from the short stem (analysis.country_adjective): سوريا -> السورية (سوري, not سور)."""
-    if form.endswith("يا") and country_adjective(form[:-2] + "ي"):
+    if form.endswith("يا") and form[:-2] in ADJECTIVE_STEMS:
         base = form[:-2]
     elif len(form) > MIN_FORM and form.endswith("ا"):  # the stem left must have four letters
         base = form[:-1]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from articles.models import DatePrecision
-from newsroom.counts import ARABIC_THOUSANDS
+from newsroom.counts import number
 
 register = template.Library()
 
@@ -47,8 +47,7 @@ def result_count(n: int) -> str:
         return "نتيجة واحدة"
     if n == 2:
         return "نتيجتان"
-    number = f"{n:,}".replace(",", ARABIC_THOUSANDS)
-    return f"{number} نتائج" if 3 <= n % 100 <= 10 else f"{number} نتيجة"
+    return f"{number(n)} نتائج" if 3 <= n % 100 <= 10 else f"{number(n)} نتيجة"
 
 
 @register.filter
