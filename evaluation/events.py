@@ -8,7 +8,8 @@ same story (`members`) and the pooled candidates judged not to (`others`). Candi
 for each seed, from three sources so the grouping under test does not choose its own exam: the
 seed's predicted event, every article within three days sharing one of its heaviest title and
 lead terms (ranked by signature similarity, far below the grouping's threshold), and articles
-sharing text with it. `--pool N` prints such pools for N new seeds, for a person to judge.
+sharing text with it. `--pool N` prints such pools for N new seeds, for a person to judge; with
+`--meaning`, each pool also holds the seed's nearest articles by LSA (`Neighbours`), a fourth source.
 `--keep` scores the events as they are, without a rebuild first; `--as-ingested` scores those of
 the database DATABASE_URL names (`make bench-ingest` scores the events its ingest made).
 `--sweep` groups the archive in memory at several thresholds (a few seconds each) and prints the
@@ -20,7 +21,8 @@ Scores over the judged articles: pairwise precision and recall (pairs of members
 are positive; a member with an `other` of its label is negative), and B-cubed precision and
 recall over the members. They are printed for every label, for the labels the grouping's settings
 were chosen on, for the late ones (those with a `"set"`, labelled after the settings were fixed),
-and for each set of late labels apart (`late`, 2026-11-24; `late-2`, 2026-12-03; `late-3`, 2026-12-04).
+and for each set of late labels apart (`late`, 2026-11-24; `late-2`, 2026-12-03; `late-3`, 2026-12-04;
+`late-4`, 2026-12-06, pooled with `--meaning` as well).
 """
 
 from __future__ import annotations
@@ -39,14 +41,16 @@ HERE = Path(__file__).resolve().parent
 LABELS = HERE / "event_labels.json"
 POOL_SIMILAR = 15
 POOL_EVENT = 15
+POOL_MEANING = 10
 
 
 def _key(article) -> str:
     return article.external_id or article.url or str(article.pk)
 
 
-def pool(seed) -> list[tuple[object, float, str]]:
-    """(article, similarity to the seed, where it came from) for one seed article."""
+def pool(seed, meaning=None) -> list[tuple[object, float, str]]:
+    """(article, similarity to the seed, where it came from) for one seed article; `meaning`
+    (a Neighbours) adds the articles nearest it by a model of meaning."""
     from django.db.models import Q
 
     from articles.events.grouping import article_time
@@ -71,12 +75,45 @@ def pool(seed) -> list[tuple[object, float, str]]:
     pairs = SharedText.objects.filter(Q(first=seed) | Q(second=seed))
     for other in rows.filter(pk__in=[p.other(seed.pk) for p in pairs])[:10]:
         found.setdefault(other.pk, (other, similarity(seed.event_signature, other.event_signature), "shared text"))
+    if meaning is not None:
+        for other in rows.filter(pk__in=meaning.nearest(seed.pk, POOL_MEANING)):
+            found.setdefault(other.pk, (other, similarity(seed.event_signature, other.event_signature), "meaning"))
     return sorted(found.values(), key=lambda item: (item[0].at is None, item[0].at))
 
 
-def print_pools(n: int) -> None:
+class Neighbours:
+    """The articles nearest each article by LSA over titles and leads (evaluation/meaning.py),
+    within three days of it: a pool source that does not share the grouping's lexical signal,
+    so one story told in other words can reach the pool."""
+
+    def __init__(self):
+        import numpy as np
+
+        from articles.events.grouping import article_time
+        from articles.models import Article
+        from evaluation import meaning
+
+        ids, texts = meaning._archive()
+        self.matrix, self.row, self.ids = meaning.lsa(texts), {pk: n for n, pk in enumerate(ids)}, np.asarray(ids)
+        at = dict(Article.objects.annotate(at=article_time()).values_list("pk", "at"))
+        self.days = np.asarray([at[pk].timestamp() / 86400 if at.get(pk) else np.nan for pk in ids])
+
+    def nearest(self, pk: int, count: int) -> list[int]:
+        import numpy as np
+
+        n = self.row[pk]
+        similarity = self.matrix @ self.matrix[n]
+        if not np.isnan(self.days[n]):
+            similarity[~(np.abs(self.days - self.days[n]) <= 3)] = -1
+        similarity[n] = -1
+        return [int(self.ids[i]) for i in np.argsort(-similarity)[:count] if similarity[i] > 0]
+
+
+def print_pools(n: int, meaning: bool = False) -> None:
     from articles.events.grouping import article_time
     from articles.models import Article
+
+    neighbours = Neighbours() if meaning else None
 
     labelled = {label["seed"] for label in _labels()}
     rng = random.Random(2026 + len(labelled))
@@ -91,7 +128,7 @@ def print_pools(n: int) -> None:
     for seed in Article.objects.filter(pk__in=seeds).select_related("publisher").annotate(at=article_time()):
         if _key(seed) in labelled:
             continue
-        candidates = pool(seed)
+        candidates = pool(seed, neighbours)
         pools.append({"seed": _key(seed), "candidates": [_key(other) for other, _, _ in candidates]})
         print(
             f"## {len(pools) - 1} {seed.publisher} {str(seed.at)[:16]} | {seed.title} | {' '.join(seed.body.split()[:25])}"
@@ -315,7 +352,7 @@ def main() -> int:
     from articles.models import EventTerm
 
     if "--pool" in sys.argv:
-        print_pools(int(sys.argv[sys.argv.index("--pool") + 1]))
+        print_pools(int(sys.argv[sys.argv.index("--pool") + 1]), meaning="--meaning" in sys.argv)
         return 0
     if "--sweep" in sys.argv or "--signals" in sys.argv:
         if not EventTerm.objects.exists():
