@@ -99,6 +99,7 @@ eval-provenance: db
 # Event grouping against the hand-labelled events: pairwise and B-cubed precision and recall.
 eval-events: db
 	$(PY) -m evaluation.events
+	$(PY) -m evaluation.event_pairs
 	$(PY) -m evaluation.events --signals
 	$(PY) -m evaluation.key_names
 

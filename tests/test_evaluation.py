@@ -48,3 +48,44 @@ def test_a_signal_is_scored_by_how_it_ranks_pairs_of_one_story_above_pairs_of_tw
     assert mixed["average precision"] == pytest.approx((1 + 2 / 3) / 2, abs=1e-3)
     assert mixed["best min(P, R)"] == pytest.approx(2 / 3, abs=1e-3)
     assert _ranking_quality([False, False, True])["average precision"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_a_pair_sample_scores_the_pairs_still_together_and_the_stories_kept():
+    from datetime import UTC, datetime
+
+    from articles.models import Article, Event
+    from evaluation.event_pairs import score
+
+    at = datetime(2024, 7, 10, tzinfo=UTC)
+    one, two = Event.objects.create(title="أ", slug="a"), Event.objects.create(title="ب", slug="b")
+
+    def article(key: str, event: Event) -> Article:
+        return Article.objects.create(
+            title=key, body=key, raw=key, raw_format="txt", external_id=key, url=f"https://x.test/{key}",
+            content_hash=key, source_key=key, published_at=at, event=event,
+        )  # fmt: skip
+
+    for key, event in (("a1", one), ("a2", one), ("a3", one), ("b1", two)):
+        article(key, event)
+    sample = {"pairs": [
+        {"a": "a1", "b": "a2", "size": 3, "same": True},  # together, one story
+        {"a": "a1", "b": "a3", "size": 12, "same": False},  # together, two stories
+        {"a": "a2", "b": "b1", "size": 3, "same": True},  # one story, now apart
+    ]}  # fmt: skip
+    scored = score(sample)
+    assert (scored["together now"], scored["one story among them"], scored["precision"]) == (2, 1, 0.5)
+    assert scored["pairs of one story kept together"] == "1 of 2"
+    assert scored["share of pairs in events of 11 or more"] == 0.5
+
+
+def test_the_event_pair_samples_are_judged_pairs_of_events_of_two_or_more():
+    import json
+
+    from evaluation.event_pairs import LABELS
+
+    samples = json.loads(LABELS.read_text(encoding="utf-8"))["samples"]
+    assert len(samples) >= 2 and all(len(sample["pairs"]) >= 100 for sample in samples)
+    for sample in samples:
+        for pair in sample["pairs"]:
+            # a and b are corpus ids: two records of one article (one URL with an invisible mark) share one
+            assert isinstance(pair["same"], bool) and pair["size"] >= 2 and (pair["a"] != pair["b"] or pair["same"])

@@ -60,10 +60,27 @@ def test_the_same_words_weeks_apart_are_two_events():
     assert a != b
 
 
-def test_at_ingest_as_in_the_rebuild_a_story_repeated_every_other_day_ends_a_week_after_its_first_report():
-    reports = [article("alriyadh" if n % 2 else "okaz", DAM, DAY + timedelta(days=2 * n)) for n in range(5)]
+def test_at_ingest_as_in_the_rebuild_a_story_repeated_twice_a_day_ends_two_days_after_its_first_report():
+    reports = [article("alriyadh" if n % 2 else "okaz", DAM, DAY + timedelta(hours=12 * n)) for n in range(6)]
     events = [grouped(report)[0] for report in reports]  # ingested one by one, in time order
-    assert len(set(events[:4])) == 1 and events[4] != events[0]  # day 8 is past the week
+    assert len(set(events[:5])) == 1 and events[5] != events[0]  # 60 hours on is past the two days
+
+
+def test_an_article_like_one_member_joins_a_large_event_only_when_like_the_event_as_a_whole():
+    from articles.events.grouping import LARGE_EVENT, Cluster, Item
+
+    bombing = {"تفجير": 0.6, "مسجد": 0.6, "عسير": 0.529}
+    condolences = Item(99, DAY + timedelta(hours=6), {"عسير": 0.6, "تعازي": 0.8})  # 0.32 like the coverage
+
+    def event(members: int) -> Cluster:
+        cluster = Cluster()
+        for n in range(members):
+            cluster.add(Item(n, DAY + timedelta(hours=n), bombing))
+        return cluster
+
+    assert event(LARGE_EVENT - 1).accepts(condolences, set())
+    assert not event(LARGE_EVENT).accepts(condolences, set())
+    assert event(LARGE_EVENT).accepts(condolences, {LARGE_EVENT - 1})  # a copy of a member always joins
 
 
 SECOND_PLANE = (
@@ -86,7 +103,10 @@ def test_numbered_sequels_of_one_template_are_other_stories():
     assert b == c and a != b
 
 
-def test_an_article_like_two_events_of_one_story_joins_them():
+def test_an_article_like_two_events_of_one_story_joins_them(monkeypatch):
+    from articles.events import grouping
+
+    monkeypatch.setattr(grouping, "SPAN", timedelta(days=7))  # wider than the window, so time alone parts them
     first = article("alriyadh", DAM, DAY)
     later = article("okaz", DAM, DAY + timedelta(days=3))  # out of the first's time window
     (a,) = grouped(first)
@@ -161,7 +181,7 @@ def test_ingested_articles_are_counted_into_the_term_frequencies():
     assert EventTerm.objects.get(term="نهض").articles == 2
 
 
-def test_two_events_of_one_story_are_joined_only_while_together_they_span_a_week():
+def test_two_events_of_one_story_are_joined_only_while_together_they_span_two_days():
     from articles.events.grouping import Cluster, Item
 
     def event(*days):
@@ -170,9 +190,9 @@ def test_two_events_of_one_story_are_joined_only_while_together_they_span_a_week
             cluster.add(Item(n, DAY + timedelta(days=day), {"أرصاد": 0.8, "أمطار": 0.6}))
         return cluster
 
-    assert event(0, 2).alike(event(3, 6))
-    assert not event(0, 2).alike(event(5, 8))  # weather bulletins of one week, then of the next
-    assert not event(5, 8).alike(event(0, 2))
+    assert event(0, 1).alike(event(1.5, 2))
+    assert not event(0, 1).alike(event(2.5, 3))  # weather bulletins of two days, then of the next two
+    assert not event(2.5, 3).alike(event(0, 1))
 
 
 def test_the_rebuild_joins_two_events_an_article_is_like_unless_numbered_sequels_part_them():
