@@ -23,6 +23,11 @@ PAGE = "{title}\n\nجدة - واس\n\nأعلنت الأمانة افتتاح ح�
         ("https://a.example/news.php?123", "https://a.example/news.php?123"),  # the flag may be the article
         ("https://a.example/Detail.aspx?ArticleId=27017", "https://a.example/Detail.aspx?ArticleId=27017"),
         ("https://a.example/#!/article/9", "https://a.example/#!/article/9"),
+        (
+            "https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498",
+            "https://a.example/ar/article/فتاة-بجربة--/141/64498",
+        ),
+        ("https://a.example/\ufeffخبر/\u200f7", "https://a.example/خبر/7"),
     ],
 )
 def test_tracking_and_edition_flags_are_dropped_and_nothing_else(url, canonical):
@@ -68,3 +73,30 @@ def test_the_migration_merges_duplicates_saved_before_as_versions(tmp_path):
     if kept.event_id:
         kept.event.refresh_from_db()
         assert kept.event.article_count == Article.objects.filter(event=kept.event).count()
+
+
+@pytest.mark.django_db
+def test_an_address_with_a_mark_a_reader_cannot_see_is_the_same_article(tmp_path):
+    path = write(tmp_path, "page.txt", PAGE.format(title="العثور على فتاة في جربة"))
+    run_ingest(str(path), "--url", "https://a.example/ar/article/فتاة-بجربة--/141/64498")
+    _status, _, err = run_ingest(str(path), "--url", "https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498")
+    assert "created 0" in err and Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_migration_merges_twins_whose_addresses_differ_by_an_invisible_mark(tmp_path):
+    path = write(tmp_path, "page.txt", PAGE.format(title="العثور على فتاة في جربة"))
+    run_ingest(str(path), "--url", "https://a.example/ar/article/فتاة-بجربة--/141/64498")
+    kept = Article.objects.get()
+    twin = Article.objects.create(
+        title=kept.title, body=kept.body, url="https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498",
+        source_key="twin-key", raw="raw", raw_format="txt", content_hash=kept.content_hash, event=kept.event,
+    )  # fmt: skip
+    plain = Article.objects.create(
+        title="خبر آخر", body="نص.", url="https://a.example/ar/article/خبر/141/1", source_key="plain-key",
+        raw="raw2", raw_format="txt", content_hash="g" * 64,
+    )  # fmt: skip
+    importlib.import_module("articles.migrations.0022_invisible_marks_in_urls").forwards(apps, None)
+    assert not Article.objects.filter(pk=twin.pk).exists() and Article.objects.filter(pk=kept.pk).exists()
+    plain.refresh_from_db()
+    assert plain.source_key == "plain-key"  # an address without marks is left alone

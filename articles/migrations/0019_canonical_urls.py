@@ -17,10 +17,17 @@ from articles.ingest.source_url import canonical_url
 
 def forwards(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
+    move_to_canonical_urls(apps, Article.objects.filter(url__contains="?"))
+
+
+def move_to_canonical_urls(apps, articles):
+    """Each of `articles` to its canonical address, merged into the article that holds it if any
+    (also run by later migrations when canonical_url learns more)."""
+    Article = apps.get_model("articles", "Article")
     ArticleVersion = apps.get_model("articles", "ArticleVersion")
     Attribution = apps.get_model("articles", "Attribution")
     Event = apps.get_model("articles", "Event")
-    candidates = list(Article.objects.filter(url__contains="?").order_by("pk").values_list("pk", "url"))
+    candidates = list(articles.order_by("pk").values_list("pk", "url"))
     events = set()
     for pk, url in candidates:
         canonical = canonical_url(url)
