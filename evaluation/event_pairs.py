@@ -27,12 +27,10 @@ import random
 import sys
 from pathlib import Path
 
+from evaluation.events import _key
+
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "event_pairs.json"
-
-
-def _key(article) -> str:
-    return article.external_id or article.url or str(article.pk)
 
 
 def draw(n: int, seed: int) -> list[dict]:
