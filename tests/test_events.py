@@ -171,6 +171,34 @@ def test_the_event_page_marks_the_first_report_and_the_api_agrees(client):
     assert event.title in client.get("/events/").content.decode()
 
 
+def test_a_report_known_only_by_when_it_was_collected_takes_its_place_in_the_timeline(client):
+    # Some sources give only the time a page was crawled: it was published then or before.
+    dated = article("okaz", DAM_AGAIN, DAY + timedelta(hours=20))
+    collected = article("alriyadh", DAM, None)
+    Article.objects.filter(pk=collected.pk).update(crawled_at=DAY + timedelta(hours=2))
+    (pk, _) = grouped(collected, dated)
+    page = client.get(Event.objects.get(pk=pk).get_absolute_url()).content.decode()
+    timeline = page[page.index("timeline-title") :]  # the event is titled after one of them
+    assert timeline.index(collected.title) < timeline.index(dated.title)
+    assert "جُمع في 10 يوليو 2024" in page and "تاريخ غير معروف" not in page
+    # collected before the other was published: the dated one is not the first, and none is known to be
+    assert "لا يُعرف من نشر أولاً" in page and "أول من نشر" not in page
+    timeline = client.get(f"/api/events/{pk}").json()["timeline"]
+    assert [(row["article"], row["first"]) for row in timeline] == [(collected.pk, False), (dated.pk, False)]
+    assert timeline[0]["collected_at"] and timeline[1]["collected_at"] is None
+
+
+def test_a_report_published_before_any_other_was_collected_is_the_first(client):
+    dated = article("okaz", DAM_AGAIN, DAY)
+    collected = article("alriyadh", DAM, None)
+    Article.objects.filter(pk=collected.pk).update(crawled_at=DAY + timedelta(hours=3))
+    (pk, _) = grouped(dated, collected)
+    page = client.get(Event.objects.get(pk=pk).get_absolute_url()).content.decode()
+    assert "أول من نشر" in page and "لا يُعرف من نشر أولاً" not in page
+    timeline = client.get(f"/api/events/{pk}").json()["timeline"]
+    assert [(row["article"], row["first"]) for row in timeline] == [(dated.pk, True), (collected.pk, False)]
+
+
 def test_ingested_articles_are_counted_into_the_term_frequencies():
     from articles.models import EventTerm
 

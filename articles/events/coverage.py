@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 
+from articles.events.grouping import article_time
 from articles.models import Article, Attribution, Event, Review, SharedText
 from articles.models.article import COPY_KINDS, REPUBLICATION_KINDS
 
@@ -31,6 +32,20 @@ class Report:
     def role_label(self) -> str:
         return ROLES[self.role]
 
+    @property
+    def collected(self) -> bool:
+        """Whether its time is when it was collected: its source gives no publication date (some
+        give only the crawl time), and it was published at that time or before."""
+        article = self.article
+        return not (article.published_at and article.date_precision != "unknown") and bool(article.crawled_at)
+
+    @property
+    def known_at(self):
+        """Its publication time, or the time it was collected by (see `collected`); None if neither."""
+        if self.collected:
+            return self.article.crawled_at
+        return self.article.published_at if self.article.date_precision != "unknown" else None
+
 
 @dataclass
 class Coverage:
@@ -40,6 +55,7 @@ class Coverage:
     outlets: list[tuple[object, int]]
     related: list[Event]
     truncated: bool = False
+    collected_first: object = None  # when the earliest report is known only by its collection time
 
     @property
     def links(self) -> list[tuple[dict, Article, Article]]:
@@ -74,6 +90,7 @@ def _report_json(report: Report) -> dict:
         "outlet": article.publisher.slug if article.publisher else None,
         "published_at": article.published_at,
         "date_precision": article.date_precision,
+        "collected_at": article.crawled_at if report.collected else None,
         "role": report.role,
         "first": report.first,
         "upstream": report.upstream,
@@ -81,10 +98,13 @@ def _report_json(report: Report) -> dict:
 
 
 def coverage_of(event: Event) -> Coverage:
+    # In time order; an article whose source gives only the time it was collected is placed at
+    # that time (it was published then or before), not after every dated one.
     articles = list(
         event.articles.public()
         .select_related("publisher")
-        .order_by("published_at", "crawled_at", "pk")[: MAX_ARTICLES + 1]
+        .annotate(at=article_time())
+        .order_by(F("at").asc(nulls_last=True), "pk")[: MAX_ARTICLES + 1]
     )
     truncated = len(articles) > MAX_ARTICLES
     articles = articles[:MAX_ARTICLES]
@@ -97,14 +117,18 @@ def coverage_of(event: Event) -> Coverage:
     edges, upstream = _edges(ids, shared)
     roles = _roles(ids, shared, {pk for sources in upstream.values() for pk in sources})
     reports = [Report(a, roles.get(a.pk, "original"), upstream=sorted(upstream.get(a.pk, ()))) for a in articles]
-    dated = [r for r in reports if r.article.published_at and r.article.date_precision != "unknown"]
-    if dated:
-        min(dated, key=lambda r: r.article.published_at).first = True
+    # The first report: published before any other was published or collected. When the earliest
+    # is known only by when it was collected, who published first is not known.
+    timed = [r for r in reports if r.known_at]
+    earliest = min(timed, key=lambda r: r.known_at) if timed else None
+    if earliest is not None and not earliest.collected:
+        earliest.first = True
     outlets: dict = {}
     for a in articles:
         outlets[a.publisher] = outlets.get(a.publisher, 0) + 1
     ranked = sorted(outlets.items(), key=lambda item: -item[1])
-    return Coverage(event, reports, edges, ranked, related_events(event), truncated)
+    collected_first = earliest.article.crawled_at if earliest is not None and earliest.collected else None
+    return Coverage(event, reports, edges, ranked, related_events(event), truncated, collected_first)
 
 
 def _edges(ids: set[int], shared: list[tuple]) -> tuple[list[dict], dict[int, set[int]]]:
