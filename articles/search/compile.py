@@ -51,12 +51,12 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
     full, exact = [], []
     for group in parsed.groups:
         terms = [_clause(clause, compiled) for clause in group]
-        full.append(_any([f for f, _ in terms]))
-        exact.append(_any([e for _, e in terms]))
+        full.append(_any([f for f, _, _ in terms]))
+        exact.append(_any([e for _, e, _ in terms]))
         forms = tuple(sorted({r.form for clause in group for slot in clause.slots if slot for r in slot}))
-        compiled.concepts.append((full[-1], forms))
+        compiled.concepts.append((_any([h for _, _, h in terms]), forms))
     for clause in parsed.excluded:
-        excluded, _ = _clause(clause, CompiledQuery())
+        excluded, _, _ = _clause(clause, CompiledQuery())
         full.append(f"!{excluded}")
         exact.append(f"!{excluded}")
     compiled.tsquery, compiled.exact_tsquery = " & ".join(full), " & ".join(exact)
@@ -69,10 +69,11 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
     return compiled
 
 
-def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
-    """(tsquery admitting variants, exact tsquery) of one word or phrase."""
+def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
+    """(tsquery admitting variants, exact tsquery, tsquery of its place in title and lead) of one
+    word or phrase."""
     if clause.phrase:
-        return (_phrase(clause, compiled),) * 2
+        return (_phrase(clause, compiled),) * 3
     readings = meant(clause.slots[0])
     exact = sorted({r.lexeme for r in readings})  # evaluation/search.py mirrors this lookup
     admitted = {}
@@ -82,7 +83,14 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str]:
                 admitted.setdefault(variant.lexeme, variant.display)
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
-    return _any([quote(x) for x in [*exact, *sorted(admitted)]]), _any([quote(x) for x in exact])
+    placed = sorted(
+        {form_lexeme(r) if r.form != r.lexeme and vocabulary.is_name(r.form) else r.lexeme for r in readings}
+    )
+    return (
+        _any([quote(x) for x in [*exact, *sorted(admitted)]]),
+        _any([quote(x) for x in exact]),
+        _any([quote(x) for x in [*placed, *sorted(admitted)]]),
+    )
 
 
 def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:

@@ -4,7 +4,9 @@ By relevance, an article ranks by, in turn:
 1. whether it matches exactly (not only through a spelling variant);
 2. coverage: how many of the query's concepts (its words, or phrases) its title and lead hold:
    every one above most above one above none, so a headline with one word of a three-word topic
-   never outranks the article whose opening has all three;
+   never outranks the article whose opening has all three. A name that light stemming cuts into
+   another word's stem counts only as written (ميسي, whose stem ميس ميسون shares; كيني, read as
+   ك + ين, the yen): compile._clause, vocabulary.is_name;
 3. where they are: each concept found in the title counts twice what the lead does, weighted by
    how rare the concept is in the archive (its inverse document frequency), so for «سيول جدة» the
    floods in a headline count for more than the city;

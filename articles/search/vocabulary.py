@@ -196,6 +196,34 @@ def is_given_name(form: str) -> bool:
     return form in GIVEN_NAMES or (form.endswith("ي") and form[:-1] in GIVEN_NAMES)
 
 
+def is_name(form: str) -> bool:
+    """A name by the archive's usage: in enough articles, and rarely written with the article
+    (ميسي، بوتين; not ماضي, nearly always الماضي). Where light stemming cuts such a name into
+    another word's stem (ميسي to ميس, which ميسون also reaches; بوتين to بوت), ranking looks for
+    the name as written in titles and leads (compile._clause)."""
+    found = _usage(form)
+    return found is not None and found[0] >= MIN_NAME_ARTICLES and found[1] <= NAME_DEFINITE_SHARE * found[0]
+
+
+NAME_DEFINITE_SHARE = 0.12  # as the key names read it (articles/events/names.py)
+
+
+def _usage(form: str) -> tuple[int, int] | None:
+    """(articles using the form, of which with the definite article), kept for a few minutes."""
+    until, found = _usages.get(form, (0.0, None))
+    if until < time.monotonic():
+        found = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
+        if len(_usages) >= MAX_USAGES:
+            _usages.clear()
+        _usages[form] = (time.monotonic() + USAGE_SECONDS, found)
+    return found
+
+
+USAGE_SECONDS = 600
+MAX_USAGES = 20_000
+_usages: dict[str, tuple[float, tuple[int, int] | None]] = {}
+
+
 def is_common_noun(articles: int, definite: int) -> bool:
     """Mostly but not always written with the definite article: a common noun (المدرسة، الحكومة),
     whose look-alikes differ by a vowel of the root pattern (المدارس، الحكومي) and are other words,
