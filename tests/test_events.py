@@ -268,3 +268,24 @@ def test_related_events_share_the_most_names_first_then_the_most_coverage():
     event("later", ["بوتين", "جباروف"], 9, day + timedelta(days=45))  # another month
     event("other", ["كازاخستان"], 20, day)
     assert related_events(visit) == [talks, russia, kremlin]
+
+
+BOMBING = (
+    "تفجير انتحاري في مسجد لقوات الطوارئ بعسير",
+    "استهدف تفجير انتحاري مسجداً لقوات الطوارئ في عسير أثناء صلاة الظهر، فقتل عشرة من رجال الأمن "
+    "وأصاب آخرين، وطوقت قوات الأمن موقع التفجير في المسجد.",
+)
+BOMBER = (
+    "الداخلية تكشف هوية منفذ تفجير مسجد الطوارئ في عسير",
+    "كشفت وزارة الداخلية هوية الانتحاري الذي فجر نفسه في مسجد قوات الطوارئ بعسير، وقالت إن منفذ "
+    "التفجير شاب في الحادية والعشرين التحق بتنظيم متطرف قبل عام.",
+)
+
+
+def test_the_events_of_one_story_come_first_among_related_events():
+    (bombing,) = grouped(article("alriyadh", BOMBING, DAY))
+    grouped(article("okaz", FAIR, DAY + timedelta(days=1)))
+    (bomber,) = grouped(article("okaz", BOMBER, DAY + timedelta(days=3)))  # past the two days: its own event
+    assert bomber != bombing
+    related = [event.pk for event in related_events(Event.objects.get(pk=bombing))]
+    assert related[:1] == [bomber] and len(related) == 1  # the book fair shares none of its terms

@@ -6,9 +6,11 @@ event's size (its articles are capped at MAX_ARTICLES, newest dropped first).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 
@@ -171,6 +173,55 @@ def _roles(ids: set[int], shared: list[tuple], sources: set[int]) -> dict[int, s
 
 
 def related_events(event: Event) -> list[Event]:
+    """Other events of the same story, then events naming the same people and places.
+
+    An event is one happening and its immediate coverage: the story's later developments are
+    events of their own (the bombing, the bomber named, the condolences), and they share the
+    story's heaviest terms (`alike_events`). After them come the events of the month around it
+    that name the same people and places (`named_alike`)."""
+    related = alike_events(event)
+    for other in named_alike(event):
+        if len(related) >= RELATED:
+            break
+        if other.pk not in {e.pk for e in related}:
+            related.append(other)
+    return related[:RELATED]
+
+
+# An event's coverage as a whole is read by its heaviest terms (the sum of its articles'
+# signatures); another event within two weeks whose articles share this many of them reports
+# the same story: عسير، تفجير، مسجد، طوارئ for a bombing and the naming of its bomber.
+RELATED_TERMS = 8
+RELATED_SHARED = 4
+RELATED_WINDOW = timedelta(days=14)
+ALIKE = """
+SELECT a.event_id FROM articles_eventposting p JOIN articles_article a ON a.id = p.article_id
+WHERE p.term = ANY(%s) AND p.at BETWEEN %s AND %s AND a.event_id <> %s AND a.visibility = 'public'
+GROUP BY a.event_id HAVING count(DISTINCT p.term) >= %s
+ORDER BY count(DISTINCT p.term) DESC, count(*) DESC, a.event_id LIMIT %s
+"""
+
+
+def alike_events(event: Event) -> list[Event]:
+    """Events within two weeks that share most of this one's heaviest terms, most shared first."""
+    if not event.starts_on:
+        return []
+    centroid: Counter = Counter()
+    for signature in event.articles.public().values_list("event_signature", flat=True)[:MAX_ARTICLES]:
+        centroid.update(signature or {})
+    terms = [term for term, _ in centroid.most_common(RELATED_TERMS)]
+    if len(terms) < RELATED_SHARED:
+        return []
+    start = datetime.combine(event.starts_on, time.min, tzinfo=UTC) - RELATED_WINDOW
+    end = datetime.combine(event.ends_on or event.starts_on, time.max, tzinfo=UTC) + RELATED_WINDOW
+    with connection.cursor() as cursor:
+        cursor.execute(ALIKE, [terms, start, end, event.pk, RELATED_SHARED, RELATED])
+        ids = [pk for (pk,) in cursor.fetchall()]
+    found = Event.objects.public().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def named_alike(event: Event) -> list[Event]:
     """Other events of the month around it naming the same people and places: those sharing the
     most names first (an event naming بوتين and جباروف before one naming only روسيا), then the
     most covered, then the nearest in time."""
