@@ -102,9 +102,11 @@ CACHE_SECONDS = 600
 
 
 def forget_spellings() -> None:
-    """Drop this process's cached variants: the spelling table changed (an editor, a learning run)."""
+    """Drop this process's cached variants and usages: the spelling table changed (an editor, a
+    learning run), or the archive is another one (each test's)."""
     global _table
     _cache.clear()
+    _usages.clear()
     _table = None
 
 
