@@ -34,6 +34,14 @@ def test_tracking_and_edition_flags_are_dropped_and_nothing_else(url, canonical)
     assert canonical_url(url) == canonical
 
 
+def saved_before(title: str, body: str, url: str, key: str, content_hash: str, event=None) -> Article:
+    """An article as ingest saved it before its URL's rule was known (the address kept as written)."""
+    return Article.objects.create(
+        title=title, body=body, url=url, source_key=key, raw=f"raw {key}", raw_format="txt",
+        content_hash=content_hash, event=event,
+    )  # fmt: skip
+
+
 @pytest.mark.django_db
 def test_a_page_under_an_edition_flag_is_the_same_article(tmp_path):
     path = write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة على الواجهة البحرية"))
@@ -50,14 +58,10 @@ def test_the_migration_merges_duplicates_saved_before_as_versions(tmp_path):
     path = write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة على الواجهة البحرية"))
     run_ingest(str(path), "--url", "https://a.example/node/2/حديقة.html")
     kept = Article.objects.get()
-    duplicate = Article.objects.create(
-        title="افتتاح حديقة جديدة", body="نص آخر.", url="https://a.example/node/2/حديقة.html?weekly",
-        source_key="old-key", raw="raw", raw_format="txt", content_hash="h" * 64, event=kept.event,
-    )  # fmt: skip
-    alone = Article.objects.create(
-        title="خبر وحيد", body="نص.", url="https://a.example/node/3/خبر.html?utm_source=x",
-        source_key="old-key-2", raw="raw2", raw_format="txt", content_hash="g" * 64,
-    )  # fmt: skip
+    duplicate = saved_before(
+        "افتتاح حديقة جديدة", "نص آخر.", "https://a.example/node/2/حديقة.html?weekly", "old-key", "h" * 64, kept.event
+    )
+    alone = saved_before("خبر وحيد", "نص.", "https://a.example/node/3/خبر.html?utm_source=x", "old-key-2", "g" * 64)
     decision = Attribution.objects.create(
         article=duplicate, kind="quoted_source", claimed_by=ClaimedBy.EDITOR, review=Review.CONFIRMED,
         reviewed_at=timezone.now(),
@@ -88,14 +92,11 @@ def test_the_migration_merges_twins_whose_addresses_differ_by_an_invisible_mark(
     path = write(tmp_path, "page.txt", PAGE.format(title="العثور على فتاة في جربة"))
     run_ingest(str(path), "--url", "https://a.example/ar/article/فتاة-بجربة--/141/64498")
     kept = Article.objects.get()
-    twin = Article.objects.create(
-        title=kept.title, body=kept.body, url="https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498",
-        source_key="twin-key", raw="raw", raw_format="txt", content_hash=kept.content_hash, event=kept.event,
+    twin = saved_before(
+        kept.title, kept.body, "https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498", "twin-key",
+        kept.content_hash, kept.event,
     )  # fmt: skip
-    plain = Article.objects.create(
-        title="خبر آخر", body="نص.", url="https://a.example/ar/article/خبر/141/1", source_key="plain-key",
-        raw="raw2", raw_format="txt", content_hash="g" * 64,
-    )  # fmt: skip
+    plain = saved_before("خبر آخر", "نص.", "https://a.example/ar/article/خبر/141/1", "plain-key", "g" * 64)
     importlib.import_module("articles.migrations.0022_invisible_marks_in_urls").forwards(apps, None)
     assert not Article.objects.filter(pk=twin.pk).exists() and Article.objects.filter(pk=kept.pk).exists()
     plain.refresh_from_db()

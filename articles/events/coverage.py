@@ -179,13 +179,10 @@ def related_events(event: Event) -> list[Event]:
     events of their own (the bombing, the bomber named, the condolences), and they share the
     story's heaviest terms (`alike_events`). After them come the events of the month around it
     that name the same people and places (`named_alike`)."""
-    related = alike_events(event)
+    related = {e.pk: e for e in alike_events(event)}
     for other in named_alike(event):
-        if len(related) >= RELATED:
-            break
-        if other.pk not in {e.pk for e in related}:
-            related.append(other)
-    return related[:RELATED]
+        related.setdefault(other.pk, other)
+    return list(related.values())[:RELATED]
 
 
 # An event's coverage as a whole is read by its heaviest terms (the sum of its articles'

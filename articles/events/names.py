@@ -31,8 +31,8 @@ from typing import NamedTuple
 
 from articles.arabic import fold
 from articles.search import analysis
+from articles.search.vocabulary import NAME_DEFINITE_SHARE
 
-NAME_DEFINITE_SHARE = 0.12  # at most this share of a name's articles write it with the article
 ALWAYS_DEFINITE = 0.98  # ... or at least this share: a place that always takes it (الهند)
 MIN_ARTICLES = 5  # below this, the archive says too little about how a word is written
 VERB_EVIDENCE = 0.25  # a present verb's other persons, against the word's own articles (ت، ن)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from articles.arabic import INVISIBLE
+
 MAX_URL = 2000  # Article.url's length
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
 # Query parameters that say how a reader arrived, never which article it is.
@@ -13,9 +15,6 @@ TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|yclid|msclkid|mc_cid|mc_e
 STATIC_PAGE = re.compile(r"\.s?html?$", re.I)
 # Bare flags that name an edition or a rendering of one article, after any address («node/623351?live»).
 EDITIONS = {"weekly", "live", "amp", "print", "mobile"}
-# Marks a reader cannot see (direction marks, zero-width joiners, byte order marks): copied along
-# with an Arabic headline into a slug, they made two addresses of one page (…بجربة‎--/141/64498).
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_url(value: str | None) -> str | None:
@@ -38,7 +37,8 @@ def canonical_url(value: str) -> str:
     """One address for one article: without marks a reader cannot see, without tracking parameters
     (utm_…, fbclid), and for a static page without bare flags (…html?weekly is …html). Everything
     else, which may identify the article (…/Detail.aspx?ArticleId=27017, news.php?123, a «#!/…»
-    route), is kept as written."""
+    route), is kept as written. The invisible marks (articles.arabic.INVISIBLE), copied along with
+    an Arabic headline into a slug, made two addresses of one page (…بجربة‎--/141/64498)."""
     value = INVISIBLE.sub("", value)
     try:
         parts = urlsplit(value)

@@ -10,13 +10,13 @@ import importlib
 
 from django.db import migrations
 
-INVISIBLE_MARKS = "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+from articles.arabic import INVISIBLE
 
 
 def forwards(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     canonical_urls = importlib.import_module("articles.migrations.0019_canonical_urls")
-    canonical_urls.move_to_canonical_urls(apps, Article.objects.filter(url__regex=INVISIBLE_MARKS))
+    canonical_urls.move_to_canonical_urls(apps, Article.objects.filter(url__regex=INVISIBLE.pattern))
 
 
 class Migration(migrations.Migration):

@@ -145,7 +145,7 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     """The variants the letter rules admit (see the module's docstring), most frequent first."""
     if is_given_name(form) or form.startswith(OWN_ALEF):
         return []
-    own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
+    own = _usage(form)
     nisba = _nisba_of_name(form)
     if own and (is_common_noun(*own) or takes_pronouns(form, own[0])) and not nisba:
         return []
@@ -185,7 +185,7 @@ def adjectives(form: str) -> list[Variant]:
         base = form[:-1]
     else:
         return []
-    own = SearchTerm.objects.filter(form=form).values_list("article_count", "definite_count").first()
+    own = _usage(form)
     if not own or own[0] < MIN_NAME_ARTICLES or is_common_noun(*own):
         return []
     found = SearchTerm.objects.filter(form__in=[base + e for e in NISBA_ENDINGS], article_count__gt=0)
@@ -207,7 +207,7 @@ def is_name(form: str) -> bool:
     return found is not None and found[0] >= MIN_NAME_ARTICLES and found[1] <= NAME_DEFINITE_SHARE * found[0]
 
 
-NAME_DEFINITE_SHARE = 0.12  # as the key names read it (articles/events/names.py)
+NAME_DEFINITE_SHARE = 0.12  # at most this share of a name's articles write it with the article
 
 
 def _usage(form: str) -> tuple[int, int] | None:
