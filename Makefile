@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: messages run test install db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-judged eval-provenance eval-events eval-meaning clean
+.PHONY: messages run test install rum db db-start db-stop db-reset db-status demo lint format bench-ingest bench-attributions bench-search bench-search-million bench-provenance bench-site browser eval eval-search eval-judged eval-provenance eval-events eval-meaning clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-# The project's own PostgreSQL in .pgdata/, unless DATABASE_URL names another server.
-db db-start: install
+# The project's own PostgreSQL in .pgdata/, unless DATABASE_URL names another server; Debian's
+# RUM extension first (scripts/install-rum: broad searches read headline matches in date order).
+db db-start: install rum
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m newsroom.localdb start; fi
 
 db-stop:
@@ -53,6 +54,9 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+rum:
+	bash scripts/install-rum
 
 # Debian's chromium for the browser tests, installed when missing (needs root or sudo).
 browser:

@@ -18,6 +18,7 @@ their ratio.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -126,8 +127,10 @@ def build_million(source_url: str) -> str:
     return url
 
 
+DATED_HEADLINES = importlib.import_module("articles.migrations.0023_headlines_in_date_order")
 RESAMPLE = [
     "DROP INDEX article_search",
+    f"DROP INDEX IF EXISTS {DATED_HEADLINES.INDEX}",
     f"""INSERT INTO articles_article (
         publisher_id, title, body, byline, dateline, section, captions, url, source_key, external_id,
         published_at, date_precision, crawled_at, source_text, visibility, event_id, ingest_run_id,
@@ -142,6 +145,9 @@ RESAMPLE = [
     FROM articles_article, generate_series(1, 14) AS copy
     LIMIT {MILLION} - (SELECT count(*) FROM articles_article)""",
     "SET maintenance_work_mem = '1GB'; CREATE INDEX article_search ON articles_article USING gin (search_vector)",
+    # Built again where the corpus database has it (its RUM extension is installed).
+    "SET maintenance_work_mem = '1GB'; DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum') "
+    f"THEN EXECUTE $create${DATED_HEADLINES.CREATE}$create$; END IF; END $$",
     "UPDATE articles_searchterm SET article_count = article_count * 13, definite_count = definite_count * 13",
     "VACUUM ANALYZE articles_article",
 ]

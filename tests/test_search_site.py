@@ -316,6 +316,52 @@ def test_the_date_bound_comes_from_the_planners_histogram_once_the_table_is_anal
     assert sum('"published_at" >=' in q for q in sql) == 1
 
 
+def headline_matches(word):
+    from articles.search import engine
+    from articles.search.expressions import Matches
+
+    return Article.objects.filter(Matches(engine.compile_query(engine.parse(word)).tsquery, "search_head"))
+
+
+@pytest.mark.parametrize("oldest", [False, True])
+def test_headline_matches_come_in_date_order_from_the_rum_index_undated_last(oil_news, oldest):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import recency
+
+    if not recency.dated_headlines_index():
+        pytest.skip("this server has no RUM extension (Debian: postgresql-15-rum, scripts/install-rum)")
+    matches = headline_matches("النفط")
+    columns = ("pk", "published_at")
+    with CaptureQueriesContext(connection) as queries:
+        found = recency.most_recent(matches, columns, 22, oldest=oldest, in_headlines=True)
+    ordered = matches.oldest_first() if oldest else matches.latest_first()
+    every = list(ordered.values_list(*columns))
+    assert found == every and {row[1] for row in found[20:]} == {None}  # the two undated last, as any read has them
+    assert recency.most_recent(matches, columns, 5, oldest=oldest, in_headlines=True) == every[:5]
+    [sql] = [q["sql"] for q in queries.captured_queries if "<=>" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as searches run (engine.run_search)
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using article_head_dated" in plan and "Sort" not in plan  # read in order, not sorted
+
+
+def test_without_the_rum_index_headline_matches_are_sorted_as_every_other_match(oil_news, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import recency
+
+    monkeypatch.setattr(recency, "dated_headlines_index", lambda: False)
+    matches = headline_matches("النفط")
+    with CaptureQueriesContext(connection) as queries:
+        found = recency.most_recent(matches, ("pk", "published_at"), 5, in_headlines=True)
+    assert found == list(matches.latest_first().values_list("pk", "published_at")[:5])
+    assert not any("<=>" in q["sql"] for q in queries.captured_queries)
+
+
 def test_year_facets_count_publication_years_in_the_archives_time_zone(settings):
     import datetime
 
@@ -449,3 +495,25 @@ def test_each_result_says_whether_it_is_original_republished_or_wire_copy(client
     assert page.count('<span class="provenance-tag tag-wire">من وكالة أنباء</span>') == 1  # the agency's story
     assert page.count('<span class="provenance-tag tag-republished">منقول</span>') == 1  # the site's copy
     assert page.count('<span class="provenance-tag tag-original">أصلي</span>') == 1  # the body-only mention
+
+
+def test_the_rum_migration_says_why_it_made_no_index_and_leaves_the_database_usable(oil_news, monkeypatch, capsys):
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("articles.migrations.0023_headlines_in_date_order")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        if not cursor.fetchone():
+            pytest.skip("this server has no RUM extension (Debian: postgresql-15-rum, scripts/install-rum)")
+    # As on a server that has the extension but cannot build the index (here: an unknown operator class).
+    monkeypatch.setattr(migration, "CREATE", migration.CREATE.replace("rum_tsvector_addon_ops", "no_such_ops"))
+    with connection.schema_editor() as editor:
+        migration.backwards(None, editor)
+        migration.forwards(None, editor)
+    assert "no date-ordered headline index" in capsys.readouterr().err
+    assert headline_matches("النفط").count() == 22  # the transaction goes on after the failed statement
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [migration.INDEX])
+        assert cursor.fetchone()[0] is None

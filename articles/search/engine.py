@@ -143,14 +143,14 @@ def _scope(matched, *, sort: str, headlines, phrases: bool) -> Scope:
         in_headlines = headlines.order_by().values("pk")[: COUNTED + 1].count()
         if in_headlines > COUNTED or (phrases and by_relevance and in_headlines > REACHABLE):
             ranked = headlines if by_relevance else matched
-            rows = recency.most_recent(ranked, columns, BROAD, oldest=sort == "oldest")
+            rows = recency.most_recent(ranked, columns, BROAD, oldest=sort == "oldest", in_headlines=by_relevance)
             return Scope(rows, in_headlines, True, lower_bound=True)
     rows = list(matched.order_by().values_list(*columns)[: COUNTED + 1])  # the matches and their count, in one read
     total = len(rows)
     if total <= BROAD:
         return Scope(rows, total, False)
     if sort == "relevance":
-        rows = recency.most_recent(headlines, columns, BROAD) or rows[:BROAD]
+        rows = recency.most_recent(headlines, columns, BROAD, in_headlines=True) or rows[:BROAD]
     else:
         rows = recency.most_recent(matched, columns, BROAD, oldest=sort == "oldest")
     return Scope(rows, total, True, lower_bound=total > COUNTED)

@@ -1,8 +1,10 @@
-"""The most recent matches of a broad query, read within a date bound instead of sorting them all.
+"""The most recent matches of a broad query, without reading and sorting them all.
 
 A query matching a large part of the archive (اليوم, قال) is ranked over its most recent matches
 only (articles.search.engine). Reading every match to sort them by date costs a row read per
-match; bounding the dates first, with the planner's own estimates, reads a few thousand.
+match. Matches in titles and leads come in date order from a RUM index where the database has one
+(migration 0023); otherwise, and for matches in the whole text, the dates are bounded first, with
+the planner's own estimates, so that a few thousand rows are read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import time
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, FloatField, Func, Value
 
 from articles.models import Article
 
@@ -26,16 +28,22 @@ ROW_COST = 8
 HISTOGRAM_SECONDS = 600
 
 
-def most_recent(matches, columns: tuple[str, ...], count: int, *, oldest: bool = False) -> list[tuple]:
+def most_recent(
+    matches, columns: tuple[str, ...], count: int, *, oldest: bool = False, in_headlines: bool = False
+) -> list[tuple]:
     """The `count` most recent (or oldest) matches, without reading every match.
 
     Sorting all the matches of a broad query means reading every one of them from the table
     (230,000 rows for اليوم at a million articles, 0.3 s). Instead, from the planner's estimate of
     how many articles match, the span of newest articles likely to hold `count` matches (four
     times that, for safety) is bounded with the date index, and the matches are looked for in it
-    alone. If `count` of them are there, no match outside can come before them; if not, every match
-    is read as before. Undated articles sort last, so only the unbounded read reaches them.
-    The bound is used only where it costs less than reading every match (`_bound_pays`).
+    alone. If `count` of them are there, no match outside can come before them. The bound is used
+    only where it costs less than reading every match (`_bound_pays`).
+
+    Otherwise, matches of the title-and-lead vector (`in_headlines`) come in date order from the
+    RUM index where the database has one, and only the `count` wanted are read (ترامب at a million
+    articles: 17 ms against 36 to sort its 28,000). Else every match is read and sorted. Undated
+    articles sort last.
     """
     ordered = matches.oldest_first() if oldest else matches.latest_first()
     estimate, archive = estimated_rows(matches), estimated_rows(Article.objects.all())
@@ -48,8 +56,57 @@ def most_recent(matches, columns: tuple[str, ...], count: int, *, oldest: bool =
                 found = list(bounded.values_list(*columns)[:count])
             if len(found) >= count:
                 return found
+    if in_headlines and dated_headlines_index():
+        return _in_date_order(matches, columns, count, oldest=oldest)
     with _without_date_index_walk():
         return list(ordered.values_list(*columns)[:count])
+
+
+def _in_date_order(matches, columns: tuple[str, ...], count: int, *, oldest: bool) -> list[tuple]:
+    """Headline matches read in date order from the RUM index, which holds dated articles only;
+    the undated follow, in the order of every other read (by id)."""
+    dated = matches.filter(published_at__isnull=False).order_by(FromEdge(oldest=oldest))
+    # The planner underestimates a phrase's matches (2,000 for كأس العالم's 21,000 at a million
+    # articles) and would collect and sort them all: 42 ms, against 24 in the index's order.
+    with _planner_without("bitmapscan"):
+        found = list(dated.values_list(*columns)[:count])
+    if len(found) < count:
+        undated = matches.filter(published_at__isnull=True).order_by("id" if oldest else "-id")
+        with _without_date_index_walk():
+            found += undated.values_list(*columns)[: count - len(found)]
+    return found
+
+
+class FromEdge(Func):
+    """How far an article's publication date lies from a date after every other (before, for the
+    oldest first): the order in which the RUM index returns matches. Among articles of one date
+    the index's order decides, not the id."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " <=> "
+    output_field = FloatField()
+    NEWEST, OLDEST = "3000-01-01T00:00:00Z", "1000-01-01T00:00:00Z"
+
+    def __init__(self, *, oldest: bool = False):
+        edge = Func(Value(self.OLDEST if oldest else self.NEWEST), template="%(expressions)s::timestamptz")
+        super().__init__(F("published_at"), edge)
+
+
+DATED_HEADLINES = "article_head_dated"  # migration 0023
+
+
+def dated_headlines_index() -> bool:
+    """Whether this database has the RUM index of titles and leads with their dates, looked up
+    once a process per database (the migration that makes it runs before the server starts)."""
+    database = connection.settings_dict["NAME"]
+    if database not in _dated_index:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [DATED_HEADLINES])
+            _dated_index[database] = cursor.fetchone()[0]
+    return _dated_index[database]
+
+
+_dated_index: dict[str, bool] = {}
 
 
 def _bound_pays(span: int, estimate: int, count: int) -> bool:
@@ -103,14 +160,19 @@ def estimated_rows(queryset) -> int:
     return int(match.group(1)) if match else 0
 
 
-@contextmanager
 def _without_date_index_walk():
     """For "the most recent matches" the planner likes to walk the date index and test article
     after article until enough match: fine for قال, 5 s for غوتيريش at a million articles.
     Collecting the matches from the text index and sorting them is never that slow."""
+    return _planner_without("indexscan")
+
+
+@contextmanager
+def _planner_without(method: str):
+    """Within this transaction (searches run in one), the planner does without a kind of scan."""
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"SET LOCAL enable_{method} = off")
         try:
             yield
         finally:
-            cursor.execute("SET LOCAL enable_indexscan = on")
+            cursor.execute(f"SET LOCAL enable_{method} = on")
