@@ -1,5 +1,9 @@
 """A RUM index over the title-and-lead vector that also holds each article's publication date.
 
+The date is a column of its own (`search_date`, generated from `published_at`): were the index
+over `published_at`, the planner would read it for a date range (a quarter of the million-article
+archive: 290 ms, against 14 from the date index).
+
 A broad search ranks its most recent headline matches only (articles.search.engine). GIN finds
 the matches but knows no dates: each one is read from the table to sort them (ترامب, 28,000 rows
 at a million articles). RUM returns them in date order, so only the most recent are read. It
@@ -13,13 +17,13 @@ the matches themselves, as before (articles.search.recency.dated_headlines_index
 
 import sys
 
-from django.db import DatabaseError, migrations, transaction
+from django.db import DatabaseError, migrations, models, transaction
 
 INDEX = "article_head_dated"
 CREATE = (
     f"CREATE INDEX IF NOT EXISTS {INDEX} ON articles_article "
-    "USING rum (search_head rum_tsvector_addon_ops, published_at) "
-    "WITH (attach = 'published_at', to = 'search_head') WHERE published_at IS NOT NULL"
+    "USING rum (search_head rum_tsvector_addon_ops, search_date) "
+    "WITH (attach = 'search_date', to = 'search_head') WHERE search_date IS NOT NULL"
 )
 
 
@@ -54,4 +58,13 @@ def _skipped(reason: str) -> None:
 class Migration(migrations.Migration):
     dependencies = [("articles", "0022_invisible_marks_in_urls")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        migrations.AddField(
+            model_name="article",
+            name="search_date",
+            field=models.GeneratedField(
+                db_persist=True, expression=models.F("published_at"), output_field=models.DateTimeField(null=True)
+            ),
+        ),
+        migrations.RunPython(forwards, backwards),
+    ]
