@@ -43,7 +43,7 @@ def most_recent(
     how many articles match, the span of newest articles likely to hold `count` matches (four
     times that, for safety) is bounded with the date index, and the matches are looked for in it
     alone. If `count` of them are there, no match outside can come before them. The bound is used
-    only where it costs less than reading every match (`_bound_pays`).
+    only where it costs less than the other way (`_bound_pays`).
 
     Otherwise, matches of the title-and-lead vector (`in_headlines`) come in date order from the
     RUM index where the database has one, and only the `count` wanted are read (ترامب at a million
@@ -84,8 +84,9 @@ def _in_date_order(matches, columns: tuple[str, ...], count: int, *, oldest: boo
 
 
 class FromEdge(Func):
-    """How far an article's publication date lies from a date after every other (before, for the
-    oldest first): the order in which the RUM index returns matches. Among articles of one date
+    """How far an article's publication date (`search_date`, its copy for the index) lies from a
+    date after every other (before, for the oldest first): the order in which the RUM index
+    returns matches. Among articles of one date
     the index's order decides, not the id."""
 
     template = "(%(expressions)s)"
