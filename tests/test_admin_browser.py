@@ -13,6 +13,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
 from articles.models import Article, IngestRun
 from newsroom.database_url import same_database_env
@@ -52,6 +53,9 @@ def browser(live_server, django_user_model):
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         launched.base = live_server.url
         yield launched
+        # The tests' own queries ran inside Playwright's loop, whose context holds connections of its
+        # own: closed here, where that context is current, or the test database outlives the run.
+        connections.close_all()
         launched.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
