@@ -41,7 +41,12 @@ class SlugsFilter(django_filters.CharFilter):
         data, name = self.parent.data, self.field_name_in_query
         given = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
         slugs = [s for s in ([given] if isinstance(given, str) else given or []) if s]
-        return queryset.filter(**{f"{self.field_name}__in": slugs}).distinct() if slugs else queryset
+        if not slugs:
+            return queryset
+        # DISTINCT only where asked (a path through a to-many relation): over an article's own
+        # outlet it only cost every match sorted (ترامب in one outlet at a million articles: 166 ms).
+        matched = queryset.filter(**{f"{self.field_name}__in": slugs})
+        return matched.distinct() if self.distinct else matched
 
     @property
     def field_name_in_query(self) -> str:

@@ -118,6 +118,18 @@ def test_filters_and_facets(client, archive):
     assert api(client, q="ترامب", since="2024-03-02", until="2024-03-02")["total"] == 1
 
 
+def test_an_outlet_filter_finds_its_articles_without_sorting_every_match_for_distinct(client, archive):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        one = api(client, q="ترامب", outlet="test-site")
+    assert {hit["id"] for hit in one["results"]} == {archive["copy"].pk, archive["body_only"].pk}
+    assert not any("DISTINCT" in q["sql"] for q in queries.captured_queries)
+    both = client.get("/api/search", {"q": "ترامب", "outlet": ["test-site", "test-agency"]}).json()
+    assert both["total"] == 3
+
+
 def test_sort_newest_and_oldest(client, archive):
     # By date as by relevance, an article found only through a variant (ترمب) follows the exact ones.
     newest = [hit["id"] for hit in api(client, q="ترامب", sort="newest")["results"]]
