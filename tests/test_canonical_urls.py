@@ -34,6 +34,12 @@ def test_tracking_and_edition_flags_are_dropped_and_nothing_else(url, canonical)
     assert canonical_url(url) == canonical
 
 
+def ingested(tmp_path, title: str, url: str) -> Article:
+    """A page ingested today at `url`: the article a migration keeps."""
+    run_ingest(str(write(tmp_path, "page.txt", PAGE.format(title=title))), "--url", url)
+    return Article.objects.get()
+
+
 def saved_before(title: str, body: str, url: str, key: str, content_hash: str, event=None) -> Article:
     """An article as ingest saved it before its URL's rule was known (the address kept as written)."""
     return Article.objects.create(
@@ -55,9 +61,7 @@ def test_a_page_under_an_edition_flag_is_the_same_article(tmp_path):
 
 @pytest.mark.django_db
 def test_the_migration_merges_duplicates_saved_before_as_versions(tmp_path):
-    path = write(tmp_path, "page.txt", PAGE.format(title="افتتاح حديقة على الواجهة البحرية"))
-    run_ingest(str(path), "--url", "https://a.example/node/2/حديقة.html")
-    kept = Article.objects.get()
+    kept = ingested(tmp_path, "افتتاح حديقة على الواجهة البحرية", "https://a.example/node/2/حديقة.html")
     duplicate = saved_before(
         "افتتاح حديقة جديدة", "نص آخر.", "https://a.example/node/2/حديقة.html?weekly", "old-key", "h" * 64, kept.event
     )
@@ -89,9 +93,7 @@ def test_an_address_with_a_mark_a_reader_cannot_see_is_the_same_article(tmp_path
 
 @pytest.mark.django_db
 def test_the_migration_merges_twins_whose_addresses_differ_by_an_invisible_mark(tmp_path):
-    path = write(tmp_path, "page.txt", PAGE.format(title="العثور على فتاة في جربة"))
-    run_ingest(str(path), "--url", "https://a.example/ar/article/فتاة-بجربة--/141/64498")
-    kept = Article.objects.get()
+    kept = ingested(tmp_path, "العثور على فتاة في جربة", "https://a.example/ar/article/فتاة-بجربة--/141/64498")
     twin = saved_before(
         kept.title, kept.body, "https://a.example/ar/article/فتاة-بجربة\u200e--/141/64498", "twin-key",
         kept.content_hash, kept.event,

@@ -35,18 +35,21 @@ class Report:
         return ROLES[self.role]
 
     @property
+    def dated(self) -> bool:
+        return bool(self.article.published_at) and self.article.date_precision != "unknown"
+
+    @property
     def collected(self) -> bool:
         """Whether its time is when it was collected: its source gives no publication date (some
         give only the crawl time), and it was published at that time or before."""
-        article = self.article
-        return not (article.published_at and article.date_precision != "unknown") and bool(article.crawled_at)
+        return not self.dated and bool(self.article.crawled_at)
 
     @property
     def known_at(self):
         """Its publication time, or the time it was collected by (see `collected`); None if neither."""
-        if self.collected:
-            return self.article.crawled_at
-        return self.article.published_at if self.article.date_precision != "unknown" else None
+        if self.dated:
+            return self.article.published_at
+        return self.article.crawled_at or None
 
 
 @dataclass

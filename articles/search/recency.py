@@ -13,6 +13,7 @@ import math
 import re
 import time
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.db.models import F, FloatField, Func, Value
@@ -92,11 +93,10 @@ class FromEdge(Func):
     template = "(%(expressions)s)"
     arg_joiner = " <=> "
     output_field = FloatField()
-    NEWEST, OLDEST = "3000-01-01T00:00:00Z", "1000-01-01T00:00:00Z"
+    NEWEST, OLDEST = datetime(3000, 1, 1, tzinfo=UTC), datetime(1000, 1, 1, tzinfo=UTC)
 
     def __init__(self, *, oldest: bool = False):
-        edge = Func(Value(self.OLDEST if oldest else self.NEWEST), template="%(expressions)s::timestamptz")
-        super().__init__(F("search_date"), edge)
+        super().__init__(F("search_date"), Value(self.OLDEST if oldest else self.NEWEST))
 
 
 DATED_HEADLINES = "article_head_dated"  # migration 0023
