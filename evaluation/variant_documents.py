@@ -78,7 +78,7 @@ def names_to_score() -> dict[str, dict[str, dict[str, str]]]:
     from articles.search.analysis import analyse
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    samples = {sample: labels[sample] for sample in labels if sample != "about"}
+    samples = {sample: labels[sample] for sample in labels if not sample.startswith("about")}
     pairs = json.loads(PAIR_LABELS.read_text(encoding="utf-8"))
     for sample in PAIR_SAMPLES:
         samples[sample] = {}
