@@ -87,16 +87,33 @@ def test_a_silent_h_may_start_a_name(terms):
 
 
 def test_letters_of_one_foreign_sound_are_looked_up_together(terms):
-    terms("انجلترا", 1177)
-    terms("انكلترا", 136)
+    terms("بلومبيرغ", 103)
+    terms("بلومبرج", 44)
     terms("هونغ", 147)
     terms("هونج", 54)
     terms("هنغ", 3)  # so short a name may differ only in its g
     terms("عباس", 704, 42)
     terms("عبس", 27)  # a three-letter root: a vowel is another word
-    assert admitted("انجلترا") == {"انكلترا"}
+    assert admitted("بلومبيرغ") == {"بلومبرج"}
     assert admitted("هونغ") == {"هونج"}
     assert admitted("عباس") == set()
+
+
+def test_letters_of_two_arabic_sounds_are_not_a_spelling(terms):
+    # The vocabulary is looked up by one skeleton for ك ق غ ج and for ذ ظ ض س ز د, but spellings
+    # of a name exchange only a g for a g (غ ج) and a k for a k (ك ق): the rest are two words.
+    for form, count in [("غريبا", 210), ("قريبا", 1698), ("انتظار", 1646), ("انتصار", 882), ("عدنا", 124),
+                        ("عضنا", 156), ("كازاخستان", 90), ("قازاخستان", 12)]:  # fmt: skip
+        terms(form, count)
+    assert admitted("غريبا") == set()
+    assert admitted("انتظار") == set()
+    assert admitted("عدنا") == set()
+    assert admitted("كازاخستان") == {"قازاخستان"}
+    # England's ك for a g (انكلترا) is real, but rare beside its look-alikes: the spelling table
+    # learns it from the archive's copies (articles.spellings), the letter rules do not admit it.
+    terms("انجلترا", 1177)
+    terms("انكلترا", 136)
+    assert admitted("انجلترا") == set()
 
 
 def test_an_adjective_of_a_three_letter_root_is_not_a_name(terms):

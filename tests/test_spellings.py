@@ -102,6 +102,8 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
         (Evidence(copies=1), False, SpellingStatus.PROPOSED),
         (Evidence(copies=5, usage=0.1), False, None),  # copies, but used apart: a typo or a rewrite
         (Evidence(usage=0.1, by_rules=True), False, SpellingStatus.APART),
+        (Evidence(usage=0.3, by_rules=True), False, SpellingStatus.APART),  # a name and a word: بنما/بينما
+        (Evidence(copies=2, usage=0.3, by_rules=True), False, None),  # copies exchange them: one word
         (Evidence(usage=0.5, by_rules=True), False, None),  # the rules join them, and rightly
     ],
 )

@@ -32,6 +32,7 @@ from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
     BARE_READING_FACTOR,
     COMPOUND_ARTICLES,
+    FIRST_SOUNDS,
     PROCLITICS,
     skeleton,
     sound_skeleton,
@@ -44,10 +45,15 @@ MIN_SKELETON = 4  # letters, with the first and last: بوتين/بوتن (3) wo
 G_SKELETON = 3  # when only the letter for a foreign g differs (هونغ/هونج)
 G_LETTERS = {"غ", "ج"}  # a foreign g: Egypt writes ج, the Levant and the Gulf غ
 G_AS_ONE = str.maketrans({"غ": "ج"})  # not an edit: غوغل/جوجل differ in spelling only
-# The letters a name may start with in another spelling: a g or k (غوارديولا/جوارديولا،
-# كازاخستان/قازاخستان), a t (طرابزون/ترابزون), an s or d, or a silent h (هولاند/اولاند). An s
-# and a z, or an s and a sh, start other names (ساندرز/زاندرز).
-FIRST_LETTERS = ({"غ", "ج", "ق", "ك"}, {"ت", "ط"}, {"س", "ص"}, {"د", "ض"}, {"ه", "ا"})
+# The letters a name may start with in another spelling: a g (غوارديولا/جوارديولا), a k
+# (كازاخستان/قازاخستان), a t (طرابزون/ترابزون), an s, or a silent h (هولاند/اولاند). An s and a z,
+# or an s and a sh, start other names (ساندرز/زاندرز).
+FIRST_LETTERS = ({"غ", "ج"}, {"ق", "ك"}, {"ت", "ط"}, {"س", "ص"}, {"ه", "ا"})
+# The letters of one foreign sound that spellings of a name exchange: a g (غ ج), a k (ك ق), a t
+# (ت ط ث), an s (س ص ز ش). The vocabulary is looked up by a coarser skeleton (analysis.SOUNDS),
+# which also joins ك ق with غ ج, and ذ ظ ض with س ز د: read on a sample of the pairs joined only
+# through those, nearly all are two Arabic words (غاندي/جندي, غريبا/قريبا, انتظار/انتصار, عدنا/عضنا).
+SPELLED_SOUNDS = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ث": "ت", "ص": "س", "ز": "س", "ش": "س"})
 TRIGRAM_SIMILARITY = 0.5
 MAX_EDITS = 2
 SHORT_FORM = 5  # up to five letters, variants differ by one letter (ترامب/ترمب, not فرنسا/فرانسوا)
@@ -320,7 +326,14 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
 
 
 def _sounds_alike(form: str, other: str) -> bool:
-    return sound_skeleton(form) == sound_skeleton(other)
+    return _spelled_skeleton(form) == _spelled_skeleton(other)
+
+
+def _spelled_skeleton(form: str) -> str:
+    """The skeleton with the letters of one foreign sound merged as spellings exchange them
+    (SPELLED_SOUNDS): finer than the sound skeleton the vocabulary is looked up by."""
+    bones = skeleton(form)
+    return (FIRST_SOUNDS.get(bones[:1], bones[:1]) + bones[1:]).translate(SPELLED_SOUNDS)
 
 
 def is_variant(form: str, other: str) -> bool:

@@ -10,8 +10,9 @@ a pronoun; not a month, a number or an Arabic given name). Then:
   (LEARN_USAGE); or used very alike (SAME_USAGE) with a name the lists know (known_names.py);
 - proposed to editors: any other candidate with some evidence.
 The letter rules' own variants (search.vocabulary) are checked against usage too: two forms the
-archive uses in different places (APART_USAGE) are kept apart. Editors' decisions (accepted,
-rejected) are kept whatever a later run finds; the evidence on them is brought up to date.
+archive does not use alike (RULES_USAGE), and that its copies do not exchange, are kept apart.
+Editors' decisions (accepted, rejected) are kept whatever a later run finds; the evidence on them
+is brought up to date.
 `learn` runs nightly and from `manage.py learn_spellings`; as articles arrive, the pairs their
 copies newly attest are proposed at once (`attest_new_copies`).
 """
@@ -35,7 +36,11 @@ NEIGHBOURS = 20
 LEARN_USAGE = 0.6  # cosine: used alike, with a pair of copies attesting it
 SAME_USAGE = 0.8  # used alike enough to go without copies, when a list knows the name
 PROPOSE_USAGE = 0.5
-APART_USAGE = 0.2  # below this, two forms the letter rules join are used apart
+APART_USAGE = 0.2  # below this, two forms are used apart: copies exchanging them are not evidence
+# A pair the letter rules join is kept apart below this, where both forms are used enough to tell
+# (MIN_USES): read on the corpus, the pairs under it are nearly all two Arabic words, a verb and its
+# noun, a singular and a plural (معارض/معرض، تحدث/تحديث), or a name and a word (بنما/بينما).
+RULES_USAGE = PROPOSE_USAGE
 LONG_FORM = 5  # a letter changed is a spelling only in longer words (مورينيو/مورينهو)
 SUFFIX_LETTERS = 2  # a form that is the other plus a letter or two at the end is grammar
 
@@ -126,7 +131,7 @@ def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
     for a pair the letter rules join (only ever kept apart)."""
     usage = evidence.usage
     if evidence.by_rules:
-        if usage is not None and usage < APART_USAGE:
+        if usage is not None and usage < RULES_USAGE and evidence.copies < MIN_COPIES:
             return SpellingStatus.APART, "تجمعهما قواعد الحروف لكن الأرشيف يستعملهما في سياقات مختلفة"
         return None  # the letter rules join them already
     if usage is not None and usage < APART_USAGE:
