@@ -90,6 +90,10 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
     assert not learning.name_like("توفير", {"توفير": (900, 20), "توفيرها": (80, 0)})  # with a pronoun
     assert learning.name_like("بوتين", {"بوتين": (2000, 0), "بوتينه": (2, 0)})
     assert learning.name_like("دنمارك", {"دنمارك": (261, 261)})  # always with the article
+    # After a final ي, a ه is the feminine adjective (الإنجليزية), not a pronoun.
+    assert learning.name_like("انجليزي", {"انجليزي": (2696, 2657), "انجليزيه": (2500, 2450)})
+    # A ta marbuta is written ت before a pronoun: مسيرته.
+    assert not learning.name_like("مسيره", {"مسيره": (1478, 0), "مسيرته": (300, 0)})
 
 
 @pytest.mark.parametrize(

@@ -246,11 +246,15 @@ def takes_pronouns(form: str, articles: int) -> bool:
     of the language, which a construct state keeps from the article often enough to pass for a name
     (عمليات has it in a third of its articles), and whose look-alikes are other words
     (عمليات/عمولات، استقبال/استقبل). Names of people and places rarely take one."""
+    found = SearchTerm.objects.filter(form__in=with_pronouns(form)).aggregate(n=Sum("article_count"))
+    return (found["n"] or 0) >= INFLECTED_SHARE * articles
+
+
+def with_pronouns(form: str) -> list[str]:
+    """The form with each possessive pronoun, as the archive folds them (جامعة -> جامعته)."""
     stem = form[:-1] + "ت" if form.endswith("ه") else form  # a ta marbuta is written ت before it
     # After a final ي, a ه is the feminine adjective, not a pronoun: زيمبابويه, الإنجليزية.
-    forms = [stem + pronoun for pronoun in PRONOUNS if not (pronoun == "ه" and form.endswith("ي"))]
-    found = SearchTerm.objects.filter(form__in=forms).aggregate(n=Sum("article_count"))
-    return (found["n"] or 0) >= INFLECTED_SHARE * articles
+    return [stem + pronoun for pronoun in PRONOUNS if not (pronoun == "ه" and form.endswith("ي"))]
 
 
 PRONOUNS = ("ه", "ها", "هم", "هما")

@@ -78,7 +78,7 @@ def spelled_alike(a: str, b: str) -> bool:
 
 
 SOMETIMES_DEFINITE = 0.05
-PRONOUNS, INFLECTED_SHARE = vocabulary.PRONOUNS, vocabulary.INFLECTED_SHARE  # a name rarely takes a pronoun
+INFLECTED_SHARE = vocabulary.INFLECTED_SHARE  # a name rarely takes a pronoun
 LONG_VOWELS = set("اوي")  # ديفيد/دافيد
 PREFIX_LETTERS = set("تينبلسوفك")
 # Endings of grammar: pronouns, duals and plurals, case and adjectives.
@@ -123,7 +123,7 @@ def name_like(form: str, counts: dict[str, tuple[int, int]]) -> bool:
     articles, definite = counts[form]
     if SOMETIMES_DEFINITE * articles < definite < vocabulary.DEFINITE_NAME_SHARE * articles:
         return False
-    return sum(counts.get(form + pronoun, (0, 0))[0] for pronoun in PRONOUNS) < INFLECTED_SHARE * articles
+    return sum(counts.get(other, (0, 0))[0] for other in vocabulary.with_pronouns(form)) < INFLECTED_SHARE * articles
 
 
 def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
@@ -207,7 +207,7 @@ def learn(copies: Counter, vectors, uses: Counter, progress=None) -> Counter:
 def used_as_names(pairs) -> list[tuple[str, str]]:
     """The pairs whose two forms are both used as names (`name_like`), read with one query."""
     forms = {form for pair in pairs for form in pair}
-    forms |= {form + pronoun for form in forms for pronoun in PRONOUNS}
+    forms |= {other for form in forms for other in vocabulary.with_pronouns(form)}
     rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
     counts = {form: (articles, definite) for form, articles, definite in rows}
     return [(a, b) for a, b in pairs if name_like(a, counts) and name_like(b, counts)]
