@@ -194,3 +194,14 @@ def test_a_word_whose_articles_are_all_hidden_still_has_its_variants_looked_up(t
     terms("زاكون", 0)  # stemmed to زاك
     terms("زاك", 50)
     assert admitted("زاكون") == set()
+
+
+def test_a_commoner_look_alike_written_with_pronouns_is_a_word_not_a_spelling(terms):
+    terms("تدمر", 183)  # Palmyra
+    terms("تدمير", 1333, 181)  # "destruction"
+    terms("تدميره", 90)
+    terms("تدميرها", 160)
+    terms("انتونيو", 54)
+    terms("انطونيو", 431)  # a name's commoner spelling: no pronouns
+    assert admitted("تدمر") == set()
+    assert admitted("انتونيو") == {"انطونيو"}

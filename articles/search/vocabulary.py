@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Sum
 
 from articles.models import SearchTerm, SpellingPair
 from articles.models.spelling import KEPT_APART, MERGED
@@ -175,6 +174,12 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         and is_variant(form, other)
     ]
     other_words = _other_words(form, lexemes, candidates)
+    # A look-alike used more than the word itself and written with a possessive pronoun is a word of
+    # the language (تدمر/تدمير, عرفات/عرفت): where a name is spelled more often another way, that
+    # spelling is a name too and takes none.
+    commoner = {v.form: v.article_count for v in candidates if v.article_count >= (own[0] if own else 0)}
+    words = words_with_pronouns(commoner)
+    other_words |= {v.lexeme for v in candidates if v.form in words}
     candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
 
@@ -246,8 +251,19 @@ def takes_pronouns(form: str, articles: int) -> bool:
     of the language, which a construct state keeps from the article often enough to pass for a name
     (عمليات has it in a third of its articles), and whose look-alikes are other words
     (عمليات/عمولات، استقبال/استقبل). Names of people and places rarely take one."""
-    found = SearchTerm.objects.filter(form__in=with_pronouns(form)).aggregate(n=Sum("article_count"))
-    return (found["n"] or 0) >= INFLECTED_SHARE * articles
+    return form in words_with_pronouns({form: articles})
+
+
+def words_with_pronouns(counts: dict[str, int]) -> set[str]:
+    """Of the forms given with their article counts, those `takes_pronouns` says are words."""
+    if not counts:
+        return set()
+    forms = {form: with_pronouns(form) for form in counts}
+    rows = SearchTerm.objects.filter(form__in=[other for others in forms.values() for other in others])
+    found = dict(rows.values_list("form", "article_count"))
+    return {
+        form for form, others in forms.items() if sum(found.get(o, 0) for o in others) >= INFLECTED_SHARE * counts[form]
+    }
 
 
 def with_pronouns(form: str) -> list[str]:
