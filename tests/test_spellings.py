@@ -109,6 +109,8 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
         (Evidence(usage=0.3, by_rules=True), False, SpellingStatus.APART),  # a name and a word: بنما/بينما
         (Evidence(copies=2, usage=0.3, by_rules=True), False, None),  # copies exchange them: one word
         (Evidence(usage=0.5, by_rules=True), False, None),  # the rules join them, and rightly
+        (Evidence(usage=0.5, by_rules=True, uses=300), False, SpellingStatus.APART),  # well used: two names
+        (Evidence(usage=0.75, by_rules=True, uses=300), False, None),
     ],
 )
 def test_what_is_decided_from_the_evidence(evidence, listed, status):

@@ -41,6 +41,10 @@ APART_USAGE = 0.2  # below this, two forms are used apart: copies exchanging the
 # (MIN_USES): read on the corpus, the pairs under it are nearly all two Arabic words, a verb and its
 # noun, a singular and a plural (معارض/معرض، تحدث/تحديث), or a name and a word (بنما/بينما).
 RULES_USAGE = PROPOSE_USAGE
+# Where both are used this often their vectors are reliable, and spellings of one name are used alike
+# (every labelled pair 0.7 or more): under LEARN_USAGE they are two words or two names (ستيفن/ستيفان,
+# Stephen and Stéphane, whom the corpus never writes the other way).
+WELL_USED = 100
 LONG_FORM = 5  # a letter changed is a spelling only in longer words (مورينيو/مورينهو)
 SUFFIX_LETTERS = 2  # a form that is the other plus a letter or two at the end is grammar
 
@@ -50,6 +54,7 @@ class Evidence:
     copies: int = 0
     usage: float | None = None
     by_rules: bool = False
+    uses: int = 0  # in the vectors' training text, of the rarer form (when usage is known)
 
 
 def spelled_alike(a: str, b: str) -> bool:
@@ -131,7 +136,8 @@ def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
     for a pair the letter rules join (only ever kept apart)."""
     usage = evidence.usage
     if evidence.by_rules:
-        if usage is not None and usage < RULES_USAGE and evidence.copies < MIN_COPIES:
+        alike = LEARN_USAGE if evidence.uses >= WELL_USED else RULES_USAGE
+        if usage is not None and usage < alike and evidence.copies < MIN_COPIES:
             return SpellingStatus.APART, "تجمعهما قواعد الحروف لكن الأرشيف يستعملهما في سياقات مختلفة"
         return None  # the letter rules join them already
     if usage is not None and usage < APART_USAGE:
@@ -160,6 +166,7 @@ def candidates(copies: Counter, vectors, uses: Counter, progress=None) -> dict[t
     for (a, b), evidence in found.items():
         if a in vectors.key_to_index and b in vectors.key_to_index and min(uses[a], uses[b]) >= MIN_USES:
             evidence.usage = round(float(vectors.similarity(a, b)), 3)
+            evidence.uses = min(uses[a], uses[b])
     return found
 
 
