@@ -254,3 +254,35 @@ def test_copies_arriving_propose_the_spelling_they_attest(db):
     assert (pair.form, pair.other, pair.status, pair.copies) == ("غوتيريس", "غوتيريش", SpellingStatus.PROPOSED, 1)
     trace([copy.pk], [])  # traced again (an edited article): still one pair, one copy
     assert SpellingPair.objects.get().copies == 1
+
+
+def test_an_editors_decision_needs_the_permission_and_is_recorded(terms, django_user_model):
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    terms("غوتيريش", 900)
+    terms("غوتيريز", 40)
+    pair = SpellingPair.objects.create(form="غوتيريز", other="غوتيريش", status=SpellingStatus.APART, usage=0.28,
+                                       reason="كلمتان مختلفتان في الاستعمال")  # fmt: skip
+    vocabulary.forget_spellings()
+    assert "غوتيريز" not in admitted("غوتيريش")
+
+    def desk(name, *codenames):
+        user = django_user_model.objects.create_user(name, f"{name}@example.invalid", "pw-for-tests-123", is_staff=True)
+        user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    action = {"action": "accept", "_selected_action": [pair.pk]}
+    desk("reader", "view_spellingpair").post("/admin/articles/spellingpair/", action)
+    assert SpellingPair.objects.get().status == SpellingStatus.APART  # viewing is not deciding
+
+    desk("editor", "view_spellingpair", "change_spellingpair").post("/admin/articles/spellingpair/", action)
+    decided = SpellingPair.objects.get()
+    assert (decided.status, decided.reason) == (SpellingStatus.ACCEPTED, "قرار محرر")
+    assert decided.decided_at > pair.decided_at
+    entry = LogEntry.objects.get(object_id=str(pair.pk))
+    assert entry.user.username == "editor" and "أقرّها محرر" in entry.get_change_message()
+    assert "غوتيريز" in admitted("غوتيريش")

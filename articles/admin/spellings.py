@@ -11,6 +11,8 @@ from articles.search import vocabulary
 from articles.search.analysis import TOKEN, analyse
 from articles.search.compile import as_written
 
+EDITOR_REASON = "قرار محرر"
+
 
 class SpellingPairForm(forms.ModelForm):
     """An editor's pair: two spellings typed as written (with or without the article), and a decision."""
@@ -100,19 +102,25 @@ class SpellingPairAdmin(admin.ModelAdmin):
         return ["form", "other", "status", *(self.readonly_fields if obj else [])]
 
     def save_model(self, request, obj, form, change):
-        obj.reason = obj.reason or "قرار محرر"
+        if obj.status in EDITOR_STATUSES:  # the machine's reason no longer explains the pair
+            obj.reason = EDITOR_REASON
         super().save_model(request, obj, form, change)
         vocabulary.forget_spellings()
 
-    @admin.action(description="إقرار: يجد البحث كل صيغة بالأخرى")
+    @admin.action(description="إقرار: يجد البحث كل صيغة بالأخرى", permissions=["change"])
     def accept(self, request, queryset):
         self._decide(request, queryset, SpellingStatus.ACCEPTED)
 
-    @admin.action(description="رفض: لا يجمع البحث الصيغتين")
+    @admin.action(description="رفض: لا يجمع البحث الصيغتين", permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, SpellingStatus.REJECTED)
 
     def _decide(self, request, queryset, status):
-        count = queryset.update(status=status)
+        """Each pair saved (its date of decision too) and written to its history, as a form would."""
+        pairs = list(queryset)
+        for pair in pairs:
+            pair.status, pair.reason = status, EDITOR_REASON
+            pair.save(update_fields=["status", "reason", "decided_at"])
+            self.log_change(request, pair, SpellingStatus(status).label)
         vocabulary.forget_spellings()
-        self.message_user(request, f"{SpellingStatus(status).label} ({count})", messages.SUCCESS)
+        self.message_user(request, f"{SpellingStatus(status).label} ({len(pairs)})", messages.SUCCESS)
