@@ -4,10 +4,11 @@ admitted variants bring in?
 
     .venv/bin/python -m evaluation.variant_documents [--pool NAME...]     (make eval-search; 3 min)
 
-Labels: evaluation/variant_doc_labels.json. For each name, every spelling the corpus writes that
-might be taken for it (its candidates: spelled within one or two letters, or among its nearest
-words by usage) was judged by reading, 'same' or 'different', before the variants table was
-built. The pair samples of variant_labels.json ('same', 'same_late', 'same_3') are scored too,
+Labels: evaluation/variant_doc_labels.json. 'held_out': for each name, every spelling the corpus
+writes that might be taken for it (its candidates: spelled within one or two letters, or among its
+nearest words by usage) was judged by reading, 'same' or 'different', before the variants table was
+built. 'held_out_2' (2026-12-07): 86 further names, only the variants search admitted that day
+judged, so its recall measures what a later change loses, not what it newly finds. The pair samples of variant_labels.json ('same', 'same_late', 'same_3') are scored too,
 each pair as a name with one other spelling.
 
 An article is "written with" a form when one of its words reads as that form (the analyzer's
