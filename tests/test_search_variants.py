@@ -205,3 +205,18 @@ def test_a_commoner_look_alike_written_with_pronouns_is_a_word_not_a_spelling(te
     terms("انطونيو", 431)  # a name's commoner spelling: no pronouns
     assert admitted("تدمر") == set()
     assert admitted("انتونيو") == {"انطونيو"}
+
+
+def test_a_listed_foreign_name_keeping_its_alef_has_variants(terms, monkeypatch):
+    from articles import known_names
+
+    monkeypatch.setattr(known_names, "known_names", lambda: frozenset({"الكسندر", "الفين"}))
+    terms("الكسندر", 323)  # ألكسندر: its ال is its own
+    terms("الكساندر", 17)
+    terms("الفين", 93)  # ألفين, "two thousand", which a list also holds
+    terms("الفن", 40)
+    terms("الغاء", 900)  # إلغاء, a verbal noun
+    terms("القاء", 300)
+    assert admitted("الكسندر") == {"الكساندر"}
+    assert admitted("الفين") == set()  # too short to be read as a foreign name
+    assert admitted("الغاء") == set()

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from articles import known_names
 from articles.models import SearchTerm, SpellingPair
 from articles.models.spelling import KEPT_APART, MERGED
 from articles.search.analysis import (
@@ -63,8 +64,11 @@ DEFINITE_NAME_SHARE = 0.95
 NISBA_ENDINGS = ("يه", "يون", "يين", "ي")
 MIN_NAME_ARTICLES = 10
 # A form that keeps its ال has an alef of its own (analysis._own_alef): nearly always a verbal noun or
-# a plural of an Arabic root (إلغاء، إلزام، ألعاب), whose look-alikes are other words (إلقاء).
+# a plural of an Arabic root (إلغاء، إلزام، ألعاب), whose look-alikes are other words (إلقاء). A name
+# the lists know, as long as ألبرتو or longer, is a foreign name (ألكسندر/ألكساندر, أليغري/أليجري):
+# read on the corpus, shorter listed forms are mostly Arabic words (ألفين، ألما).
 OWN_ALEF = "ال"
+OWN_ALEF_NAME = 6  # letters
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,8 @@ _table: tuple[float, dict[str, dict[str, str]]] | None = None
 
 def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     """The variants the letter rules admit (see the module's docstring), most frequent first."""
-    if is_given_name(form) or form.startswith(OWN_ALEF):
+    alef_name = form.startswith(OWN_ALEF) and _listed_alef_name(form)
+    if is_given_name(form) or (form.startswith(OWN_ALEF) and not alef_name):
         return []
     own = _usage(form)
     nisba = _nisba_of_name(form)
@@ -169,7 +174,7 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         if lexeme not in lexemes
         and count > 0  # a form only hidden articles use is never shown to a reader
         and not is_given_name(other)
-        and not other.startswith(OWN_ALEF)
+        and (alef_name or not other.startswith(OWN_ALEF))
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
@@ -182,6 +187,11 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     other_words |= {v.lexeme for v in candidates if v.form in words}
     candidates = [v for v in candidates if v.lexeme not in other_words]
     return sorted(candidates, key=lambda v: -v.article_count)[:MAX_VARIANTS]
+
+
+def _listed_alef_name(form: str) -> bool:
+    """A form keeping its ال that is a foreign name (OWN_ALEF_NAME)."""
+    return len(form) >= OWN_ALEF_NAME and form in known_names.known_names()
 
 
 def adjectives(form: str) -> list[Variant]:
