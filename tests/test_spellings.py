@@ -258,8 +258,8 @@ def test_copies_arriving_propose_the_spelling_they_attest(db):
 
 def test_an_editors_decision_needs_the_permission_and_is_recorded(terms, django_user_model):
     from django.contrib.admin.models import LogEntry
-    from django.contrib.auth.models import Permission
-    from django.test import Client
+
+    from tests.test_admin_workflows import staff
 
     terms("غوتيريش", 900)
     terms("غوتيريز", 40)
@@ -268,18 +268,12 @@ def test_an_editors_decision_needs_the_permission_and_is_recorded(terms, django_
     vocabulary.forget_spellings()
     assert "غوتيريز" not in admitted("غوتيريش")
 
-    def desk(name, *codenames):
-        user = django_user_model.objects.create_user(name, f"{name}@example.invalid", "pw-for-tests-123", is_staff=True)
-        user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-        client = Client()
-        client.force_login(user)
-        return client
-
     action = {"action": "accept", "_selected_action": [pair.pk]}
-    desk("reader", "view_spellingpair").post("/admin/articles/spellingpair/", action)
+    staff(django_user_model, "reader", "articles.view_spellingpair").post("/admin/articles/spellingpair/", action)
     assert SpellingPair.objects.get().status == SpellingStatus.APART  # viewing is not deciding
 
-    desk("editor", "view_spellingpair", "change_spellingpair").post("/admin/articles/spellingpair/", action)
+    editor = staff(django_user_model, "editor", "articles.view_spellingpair", "articles.change_spellingpair")
+    editor.post("/admin/articles/spellingpair/", action)
     decided = SpellingPair.objects.get()
     assert (decided.status, decided.reason) == (SpellingStatus.ACCEPTED, "قرار محرر")
     assert decided.decided_at > pair.decided_at

@@ -49,7 +49,7 @@ class Report:
         """Its publication time, or the time it was collected by (see `collected`); None if neither."""
         if self.dated:
             return self.article.published_at
-        return self.article.crawled_at or None
+        return self.article.crawled_at
 
 
 @dataclass

@@ -221,11 +221,12 @@ SOUNDS = str.maketrans(
 FIRST_SOUNDS = {"ه": "ا"}
 
 
-def sound_skeleton(form: str) -> str:
+def sound_skeleton(form: str, sounds: dict = SOUNDS) -> str:
     """The skeleton with the letters of one foreign sound merged: what the spellings of one
-    transliterated name share (غوارديولا/جوارديولا, انجلترا/انكلترا). The vocabulary is looked up by it."""
+    transliterated name share (غوارديولا/جوارديولا, انجلترا/انكلترا). The vocabulary is looked up by it;
+    `sounds`, a finer table, says which of those letters spellings exchange (vocabulary.SPELLED_SOUNDS)."""
     bones = skeleton(form)
-    return (FIRST_SOUNDS.get(bones[:1], bones[:1]) + bones[1:]).translate(SOUNDS)
+    return (FIRST_SOUNDS.get(bones[:1], bones[:1]) + bones[1:]).translate(sounds)
 
 
 @lru_cache(maxsize=100_000)

@@ -87,8 +87,7 @@ def _in_date_order(matches, columns: tuple[str, ...], count: int, *, oldest: boo
 class FromEdge(Func):
     """How far an article's publication date (`search_date`, its copy for the index) lies from a
     date after every other (before, for the oldest first): the order in which the RUM index
-    returns matches. Among articles of one date
-    the index's order decides, not the id."""
+    returns matches. Among articles of one date the index's order decides, not the id."""
 
     template = "(%(expressions)s)"
     arg_joiner = " <=> "

@@ -32,7 +32,6 @@ from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
     BARE_READING_FACTOR,
     COMPOUND_ARTICLES,
-    FIRST_SOUNDS,
     PROCLITICS,
     skeleton,
     sound_skeleton,
@@ -152,8 +151,9 @@ _table: tuple[float, dict[str, dict[str, str]]] | None = None
 
 def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     """The variants the letter rules admit (see the module's docstring), most frequent first."""
-    alef_name = form.startswith(OWN_ALEF) and _listed_alef_name(form)
-    if is_given_name(form) or (form.startswith(OWN_ALEF) and not alef_name):
+    own_alef = form.startswith(OWN_ALEF)
+    alef_name = own_alef and _listed_alef_name(form)
+    if is_given_name(form) or (own_alef and not alef_name):
         return []
     own = _usage(form)
     nisba = _nisba_of_name(form)
@@ -356,14 +356,7 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
 
 
 def _sounds_alike(form: str, other: str) -> bool:
-    return _spelled_skeleton(form) == _spelled_skeleton(other)
-
-
-def _spelled_skeleton(form: str) -> str:
-    """The skeleton with the letters of one foreign sound merged as spellings exchange them
-    (SPELLED_SOUNDS): finer than the sound skeleton the vocabulary is looked up by."""
-    bones = skeleton(form)
-    return (FIRST_SOUNDS.get(bones[:1], bones[:1]) + bones[1:]).translate(SPELLED_SOUNDS)
+    return sound_skeleton(form, SPELLED_SOUNDS) == sound_skeleton(other, SPELLED_SOUNDS)
 
 
 def is_variant(form: str, other: str) -> bool:
