@@ -167,7 +167,7 @@ def pooled_runs() -> None:
     runs = sorted({run for run, _ in found})
     print(f"{'run':18} {'group':12} {'n':>3} {'nDCG@10':>8} {'grade 2':>8}")
     for run in runs:
-        for group in ("all", "development", "held-out", "held-out-2", "names", "topics", "phrases", "events"):
+        for group in ("all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events"):
             values = found[run, group]
             if values["ndcg"]:
                 print(
@@ -177,7 +177,7 @@ def pooled_runs() -> None:
 
 def report(scored: dict) -> None:
     results, per_query = scored["results"], scored["per_query"]
-    groups = ["all", "development", "held-out", "held-out-2", "names", "topics", "phrases", "events"]
+    groups = ["all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events"]
     print(
         f"{'group':12} {'n':>3} {'stock':>7} {'isnad':>7} {'stock g2':>9} {'isnad g2':>9} {'better':>7} {'worse':>6} {'p':>6}"
     )
