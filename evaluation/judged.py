@@ -37,6 +37,7 @@ QUERIES = HERE / "judged_queries.json"
 POOL = HERE / "judged_pool.json"
 GRADES = HERE / "judged_grades.json"
 TOP = 10
+GROUPS = ("all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events")
 
 
 def isnad_search(query: str) -> list[int]:
@@ -167,7 +168,7 @@ def pooled_runs() -> None:
     runs = sorted({run for run, _ in found})
     print(f"{'run':18} {'group':12} {'n':>3} {'nDCG@10':>8} {'grade 2':>8}")
     for run in runs:
-        for group in ("all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events"):
+        for group in GROUPS:
             values = found[run, group]
             if values["ndcg"]:
                 print(
@@ -177,11 +178,10 @@ def pooled_runs() -> None:
 
 def report(scored: dict) -> None:
     results, per_query = scored["results"], scored["per_query"]
-    groups = ["all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events"]
     print(
         f"{'group':12} {'n':>3} {'stock':>7} {'isnad':>7} {'stock g2':>9} {'isnad g2':>9} {'better':>7} {'worse':>6} {'p':>6}"
     )
-    for group in groups:
+    for group in GROUPS:
         stock, isnad = results["stock", group], results["isnad", group]
         if not stock["ndcg"]:
             continue

@@ -18,6 +18,7 @@ from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.search import vocabulary
 from articles.search.analysis import analyse, sound_skeleton
 from articles.spellings import copies, learning
+from articles.spellings.companions import Companions
 from articles.spellings.learning import Evidence
 
 
@@ -111,6 +112,15 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
         (Evidence(usage=0.5, by_rules=True), False, None),  # the rules join them, and rightly
         (Evidence(usage=0.5, by_rules=True, uses=300), False, SpellingStatus.APART),  # well used: two names
         (Evidence(usage=0.75, by_rules=True, uses=300), False, None),
+        # Written beside the same names (كيفن/كيفين before دي بروين): with usage near enough to propose,
+        # or with two such names, that is enough; one name alone is proposed.
+        (Evidence(usage=0.6, beside=("بروين",), beside_alike=0.3), False, SpellingStatus.LEARNED),
+        (Evidence(beside=("بروين", "مانشستر"), beside_alike=0.3), False, SpellingStatus.LEARNED),
+        (Evidence(beside=("بروين",), beside_alike=0.3), False, SpellingStatus.PROPOSED),
+        # Beside one shared word, but neighbours unlike on the whole: two names (ستيفن/ستيفان).
+        (Evidence(usage=0.3, beside=("قال",), beside_alike=0.05), False, None),
+        # The rules join them and the usage vectors differ, but the names beside them are the same.
+        (Evidence(usage=0.3, by_rules=True, beside=("فلاديمير",), beside_alike=0.4), False, None),
     ],
 )
 def test_what_is_decided_from_the_evidence(evidence, listed, status):
@@ -145,6 +155,39 @@ def test_a_learned_pair_is_searched_and_an_editors_decision_survives_a_new_run(t
     learning.learn(attested, usage, uses)
     assert SpellingPair.objects.get(form="بوتن", other="بوتين").status == SpellingStatus.REJECTED
     assert "بوتن" not in admitted("بوتين")
+
+
+def test_the_names_beside_a_name_witness_its_spellings():
+    sentences = [
+        ["قال", "كيفن", "دي", "بروين", "لاعب", "مانشستر"],
+        ["سجل", "كيفن", "دي", "بروين", "هدفا"],
+        ["اللاعب", "كيفين", "دي", "بروين", "يعود"],
+        ["كيفين", "دي", "بروين", "في", "التدريب"],
+        ["العالم", "ستيفن", "هوكينغ", "يرحل"],
+        ["ستيفن", "هوكينغ", "عن", "الثقوب"],
+    ] * 3  # every form used MIN_USES times or more
+    beside = Companions(sentences)
+    assert ("كيفن", "كيفين") in beside.witnessed_pairs()
+    assert ("ستيفن", "كيفن") not in beside.witnessed_pairs()  # nothing written beside both
+    assert beside.shared("كيفن", "كيفين") == ["بروين"]  # read through the particle دي
+    assert beside.alike("كيفن", "كيفين") > learning.BESIDE_ALIKE > beside.alike("ستيفن", "كيفن")
+
+
+def test_a_pair_written_beside_the_same_names_is_learned_with_its_names_as_evidence(terms):
+    terms("كيفن", 200)
+    terms("كيفين", 40)
+    sentences = [["كيفن", "دي", "بروين"], ["كيفين", "دي", "بروين"], ["المدرب", "كيفن", "ماسكات"]] * 10
+    sentences += [["المهاجم", "كيفين", "ماسكات"]] * 3
+    usage = vectors({"كيفن": 0.0, "كيفين": math.acos(0.55)})  # near enough to propose, not to learn
+    uses = Counter({"كيفن": 200, "كيفين": 40})
+
+    assert learning.learn(Counter(), usage, uses) == Counter({SpellingStatus.PROPOSED: 1})
+    decided = learning.learn(Counter(), usage, uses, beside=Companions(sentences))
+
+    assert decided == Counter({SpellingStatus.LEARNED: 1})
+    pair = SpellingPair.objects.get()
+    assert pair.beside == "بروين، ماسكات" and pair.reason.endswith("بروين، ماسكات")
+    assert "كيفين" in admitted("كيفن")
 
 
 def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_names_or_not(terms):

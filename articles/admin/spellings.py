@@ -74,7 +74,7 @@ class SpellingPairAdmin(admin.ModelAdmin):
     list_display = ["form", "form_articles", "other", "other_articles", "status", "copies", "usage", "listed"]
     list_filter = ["status", "listed"]
     search_fields = ["form", "other"]
-    readonly_fields = ["copies", "usage", "listed", "reason", "decided_at", "in_the_archive"]
+    readonly_fields = ["copies", "usage", "beside", "listed", "reason", "decided_at", "in_the_archive"]
     actions = ["accept", "reject"]
     show_full_result_count = False
 

@@ -25,7 +25,8 @@ class SpellingPair(models.Model):
     Copies: in how many pairs of articles sharing text one form stands where the other stood
     (بوتين in one copy, بوتن in the other). Usage: how alike the archive uses them (the cosine of
     word vectors trained on it): spellings of one name have the same neighbours, a name and a
-    look-alike word (فيينا/فينا) do not. A pair is stored once, in the order of `ordered`.
+    look-alike word (فيينا/فينا) do not. Beside: the names written next to both forms (كيفن and
+    كيفين both before دي بروين). A pair is stored once, in the order of `ordered`.
     """
 
     form = models.CharField("الصيغة", max_length=100)
@@ -39,6 +40,12 @@ class SpellingPair(models.Model):
         null=True,
         blank=True,
         help_text="من 0 إلى 1: تقارب السياقات التي ترد فيها الصيغتان في الأرشيف",
+    )
+    beside = models.CharField(
+        "أسماء تجاورهما",
+        max_length=200,
+        blank=True,
+        help_text="كلمات نادرة تُكتب بجوار الصيغتين كلتيهما: اسم عائلة بعد الاسم الأول، أو اسم أول قبل اسم العائلة",
     )
     listed = models.BooleanField("اسم في القوائم", default=False, help_text="إحدى الصيغتين في قوائم الأسماء المعروفة")
     reason = models.CharField("السبب", max_length=200, blank=True)

@@ -1,16 +1,20 @@
 """Which pairs of word forms are one name spelled two ways: the variants table, learned.
 
 Candidates come from the archive's copies (copies.py: one word standing for another in two
-copies of one text) and from its usage (usage.py: the nearest words of each form). A candidate
+copies of one text), from its usage (usage.py: the nearest words of each form) and from the names
+written beside them (companions.py: كيفن and كيفين both before دي بروين). A candidate
 is kept when the two forms are spelled alike (a transliteration's long vowels, the letters of
 one foreign sound, or one letter in a long word; not a prefix, an ending or a derived verb form
 of Arabic grammar) and both are used as names are (never or always with the article, rarely with
 a pronoun; not a month, a number or an Arabic given name). Then:
 - learned, and searched: attested by MIN_COPIES pairs of copies; or by one, used alike
-  (LEARN_USAGE); or used very alike (SAME_USAGE) with a name the lists know (known_names.py);
+  (LEARN_USAGE); or used very alike (SAME_USAGE) with a name the lists know (known_names.py); or
+  written beside the same names (BESIDE_ALIKE), with two such names, a copy, or usage near enough
+  to propose (PROPOSE_USAGE);
 - proposed to editors: any other candidate with some evidence.
 The letter rules' own variants (search.vocabulary) are checked against usage too: two forms the
-archive does not use alike (RULES_USAGE), and that its copies do not exchange, are kept apart.
+archive does not use alike (RULES_USAGE), and that neither its copies nor the names beside them
+join, are kept apart.
 Editors' decisions (accepted, rejected) are kept whatever a later run finds; the evidence on them
 is brought up to date.
 `learn` runs nightly and from `manage.py learn_spellings`; as articles arrive, the pairs their
@@ -28,6 +32,7 @@ from articles.models import SearchTerm, SpellingPair, SpellingStatus
 from articles.models.spelling import EDITOR_STATUSES, ordered
 from articles.search import vocabulary
 from articles.search.analysis import SOUNDS, STOP_WORDS, sound_skeleton, strip_suffixes
+from articles.spellings.companions import Companions
 
 MIN_FORM = 4  # letters
 MIN_COPIES = 2  # pairs of copies that attest a spelling
@@ -47,6 +52,12 @@ RULES_USAGE = PROPOSE_USAGE
 WELL_USED = 100
 LONG_FORM = 5  # a letter changed is a spelling only in longer words (مورينيو/مورينهو)
 SUFFIX_LETTERS = 2  # a form that is the other plus a letter or two at the end is grammar
+# Cosine of the words written beside two forms (companions.alike) for them to name one person or
+# place. Read on the labelled pairs (held_out, held_out_2) before held_out_3 was scored: spellings
+# of one name used 20 times or more are at 0.17 or above (كيفن/كيفين 0.34, مورينيو/مورينهو 0.28),
+# two names or a name and a word below 0.1 (ستيفن/ستيفان 0.04, بنما/بينما 0.05).
+BESIDE_ALIKE = 0.2
+BESIDE_SHOWN = 5  # names kept as the pair's evidence
 
 
 @dataclass
@@ -55,6 +66,13 @@ class Evidence:
     usage: float | None = None
     by_rules: bool = False
     uses: int = 0  # in the vectors' training text, of the rarer form (when usage is known)
+    beside: tuple[str, ...] = ()  # specific words both forms stand beside (companions.shared)
+    beside_alike: float = 0.0  # companions.alike
+
+    @property
+    def named_alike(self) -> bool:
+        """Written beside the same names: at least one shared, and alike on the whole."""
+        return bool(self.beside) and self.beside_alike >= BESIDE_ALIKE
 
 
 def spelled_alike(a: str, b: str) -> bool:
@@ -137,7 +155,7 @@ def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
     usage = evidence.usage
     if evidence.by_rules:
         alike = LEARN_USAGE if evidence.uses >= WELL_USED else RULES_USAGE
-        if usage is not None and usage < alike and evidence.copies < MIN_COPIES:
+        if usage is not None and usage < alike and evidence.copies < MIN_COPIES and not evidence.named_alike:
             return SpellingStatus.APART, "تجمعهما قواعد الحروف لكن الأرشيف يستعملهما في سياقات مختلفة"
         return None  # the letter rules join them already
     if usage is not None and usage < APART_USAGE:
@@ -146,17 +164,27 @@ def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
         return SpellingStatus.LEARNED, "تتبادلهما نسخ نص واحد"
     if usage is not None and ((usage >= LEARN_USAGE and evidence.copies) or (usage >= SAME_USAGE and listed)):
         return SpellingStatus.LEARNED, "تُستعملان في السياقات نفسها" + ("، وإحداهما اسم معروف" if listed else "")
-    if evidence.copies or (usage is not None and usage >= PROPOSE_USAGE):
+    if evidence.named_alike and (
+        len(evidence.beside) >= MIN_COPIES or evidence.copies or (usage is not None and usage >= PROPOSE_USAGE)
+    ):
+        return SpellingStatus.LEARNED, "تجاورهما الأسماء نفسها: " + "، ".join(evidence.beside[:BESIDE_SHOWN])
+    if evidence.copies or evidence.named_alike or (usage is not None and usage >= PROPOSE_USAGE):
         return SpellingStatus.PROPOSED, "شاهد واحد لا يكفي"
     return None
 
 
-def candidates(copies: Counter, vectors, uses: Counter, progress=None) -> dict[tuple[str, str], Evidence]:
-    """Every pair with evidence: attested by copies, near in usage, or joined by the letter rules."""
+def candidates(
+    copies: Counter, vectors, uses: Counter, progress=None, beside: Companions | None = None
+) -> dict[tuple[str, str], Evidence]:
+    """Every pair with evidence: attested by copies, near in usage, written beside the same names,
+    or joined by the letter rules."""
     found: dict[tuple[str, str], Evidence] = {}
     for (a, b), count in copies.items():
         if spelled_alike(a, b):
             found.setdefault(ordered(a, b), Evidence()).copies = count
+    for a, b in beside.witnessed_pairs() if beside else ():
+        if spelled_alike(a, b):
+            found.setdefault(ordered(a, b), Evidence())
     frequent = [form for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index]
     for form, other in neighbours(vectors, frequent, progress):
         if spelled_alike(form, other):
@@ -167,6 +195,9 @@ def candidates(copies: Counter, vectors, uses: Counter, progress=None) -> dict[t
         if a in vectors.key_to_index and b in vectors.key_to_index and min(uses[a], uses[b]) >= MIN_USES:
             evidence.usage = round(float(vectors.similarity(a, b)), 3)
             evidence.uses = min(uses[a], uses[b])
+        if beside:
+            evidence.beside = tuple(beside.shared(a, b))
+            evidence.beside_alike = beside.alike(a, b) if evidence.beside else 0.0
     return found
 
 
@@ -205,9 +236,9 @@ def joined_by_rules(forms: list[str]) -> set[tuple[str, str]]:
     }
 
 
-def learn(copies: Counter, vectors, uses: Counter, progress=None) -> Counter:
+def learn(copies: Counter, vectors, uses: Counter, progress=None, beside: Companions | None = None) -> Counter:
     """Decide every candidate and write the table; how many pairs of each status."""
-    found = candidates(copies, vectors, uses, progress)
+    found = candidates(copies, vectors, uses, progress, beside)
     return save(decisions(found), found)
 
 
@@ -236,7 +267,8 @@ def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
         if verdict:
             status, reason = verdict
             decided.append(SpellingPair(form=a, other=b, status=status, reason=reason, listed=listed,
-                                        copies=evidence.copies, usage=evidence.usage))  # fmt: skip
+                                        copies=evidence.copies, usage=evidence.usage,
+                                        beside=_shown(evidence)))  # fmt: skip
     return decided
 
 
@@ -247,11 +279,15 @@ def save(decided: list[SpellingPair], found: dict[tuple[str, str], Evidence]) ->
     SpellingPair.objects.exclude(status__in=EDITOR_STATUSES).delete()
     for pair, row in editors.items():
         evidence = found.get(pair, Evidence())
-        row.copies, row.usage = evidence.copies, evidence.usage
-    SpellingPair.objects.bulk_update(editors.values(), ["copies", "usage"])
+        row.copies, row.usage, row.beside = evidence.copies, evidence.usage, _shown(evidence)
+    SpellingPair.objects.bulk_update(editors.values(), ["copies", "usage", "beside"])
     SpellingPair.objects.bulk_create([p for p in decided if (p.form, p.other) not in editors])
     vocabulary.forget_spellings()
     return Counter(p.status for p in decided if (p.form, p.other) not in editors)
+
+
+def _shown(evidence: Evidence) -> str:
+    return "، ".join(evidence.beside[:BESIDE_SHOWN])
 
 
 def learn_from_archive(steps=None) -> Counter:
@@ -263,9 +299,12 @@ def learn_from_archive(steps=None) -> Counter:
         progress=steps.step("pairs of copies aligned", SharedText.objects.count()) if steps else None
     )
     read = steps.step("articles read for word vectors (then trained)", Article.objects.count()) if steps else None
-    vectors, uses = usage.archive_vectors(read)
+    training = usage.archive_sentences(read)
+    vectors, beside = usage.train(training), Companions(training)
+    uses = beside.uses
+    del training
     frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
-    return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None)
+    return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None, beside)
 
 
 def attest_new_copies(ids: list[int]) -> int:

@@ -50,6 +50,12 @@ def train(training: list[list[str]]):
 def archive_vectors(progress=None):
     """Word vectors of the whole archive, and how often each form is used in what they learned
     from; `progress(n)` is told as articles are read (training follows, a minute or two)."""
+    training = archive_sentences(progress)
+    return train(training), Counter(word for sentence in training for word in sentence)
+
+
+def archive_sentences(progress=None) -> list[list[str]]:
+    """The training sentences of the whole archive; `progress(n)` is told as articles are read."""
     from articles.models import Article
 
     def rows():
@@ -61,5 +67,4 @@ def archive_vectors(progress=None):
         if progress:
             progress(done % 1000)
 
-    training = sentences(rows())
-    return train(training), Counter(word for sentence in training for word in sentence)
+    return sentences(rows())

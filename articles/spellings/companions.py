@@ -1,0 +1,124 @@
+"""The names written beside a name: the archive's evidence that two forms name one person or place.
+
+A given name is written before the same family names however it is spelled (كيفن دي بروين and
+كيفين دي بروين), a family name after the same given names (فلاديمير بوتين, فلاديمير بوتن); two
+names that only look alike stand beside different ones (ستيفن هوكينغ, ستيفان دي ميستورا). Read
+from the same text as the word vectors (usage.py: each article's title and first words, as search
+reads them), so it costs one more pass over sentences already in memory.
+
+Two measures of a pair:
+- `shared`: the specific words (beside at most SPECIFIC forms MIN_BESIDE times or more: a family
+  name, not قال or الرئيس) that each form stands beside at least MIN_BESIDE times, on the same side. One such word is a
+  witness, as a pair of copies is;
+- `alike`: the cosine of the two forms' neighbours on either side, each weighted by how rare it is
+  in the archive (a family name counts, a common word hardly).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from functools import cached_property
+from itertools import combinations
+
+from articles.search.analysis import STOP_WORDS
+
+SPECIFIC = 30  # a word beside more forms than this says little about any of them
+# Read through, so that a name's neighbour is the next name: كيفن دي بروين, ستافان دي ميستورا,
+# محمد بن سلمان. Without it دي, beside hundreds of names, hid every family name after it.
+NAME_PARTICLES = frozenset({"دي", "دا", "دو", "ديل", "ديلا", "دير", "دوس", "فان", "فون", "بن", "ابن", "بنت", "ابو"})
+MIN_BESIDE = 2  # times a form stands beside a word for that word to witness it
+MIN_USES = 5  # rarer forms are not compared: their neighbours are too few to tell
+
+
+class Companions:
+    """The words beside each form, on its right and on its left, counted over training sentences."""
+
+    def __init__(self, sentences: list[list[str]]):
+        self.uses = Counter(word for sentence in sentences for word in sentence)
+        self.total = max(sum(self.uses.values()), 1)
+        self.right: dict[str, Counter] = defaultdict(Counter)  # form -> the words after it
+        self.left: dict[str, Counter] = defaultdict(Counter)  # form -> the words before it
+        for sentence in sentences:
+            for first, second in _beside(sentence):
+                if second not in STOP_WORDS:
+                    self.right[first][second] += 1
+                if first not in STOP_WORDS:
+                    self.left[second][first] += 1
+        self._vectors: dict[str, dict[tuple[str, str], float]] = {}
+
+    def witnessed_pairs(self) -> Counter:
+        """(form, other) -> how many specific words both stand beside, on the same side (forms in
+        code-point order, each used MIN_USES times or more)."""
+        beside = {"before": defaultdict(list), "after": defaultdict(list)}
+        for side, neighbours in (("before", self.right), ("after", self.left)):
+            for form, words in neighbours.items():
+                if self.uses[form] < MIN_USES:
+                    continue
+                for word, count in words.items():
+                    if count >= MIN_BESIDE:
+                        beside[side][word].append(form)
+        pairs = Counter()
+        for forms_beside in beside.values():
+            for forms in forms_beside.values():
+                if 1 < len(forms) <= SPECIFIC:
+                    pairs.update(combinations(sorted(forms), 2))
+        return pairs
+
+    def shared(self, form: str, other: str) -> list[str]:
+        """The specific words both forms stand beside, on the same side, most used first."""
+        found = Counter()
+        for neighbours in (self.right, self.left):
+            mine, theirs = neighbours.get(form, {}), neighbours.get(other, {})
+            for word in mine.keys() & theirs.keys():
+                if min(mine[word], theirs[word]) >= MIN_BESIDE and self._specific(word, neighbours):
+                    found[word] += mine[word] + theirs[word]
+        return [word for word, _ in found.most_common()]
+
+    def alike(self, form: str, other: str) -> float:
+        """How alike the words beside the two forms are (0 to 1)."""
+        mine, theirs = self._vector(form), self._vector(other)
+        if not mine or not theirs:
+            return 0.0
+        dot = sum(weight * theirs.get(key, 0.0) for key, weight in mine.items())
+        norms = math.sqrt(sum(w * w for w in mine.values()) * sum(w * w for w in theirs.values()))
+        return round(dot / norms, 3)
+
+    def _specific(self, word: str, neighbours: dict[str, Counter]) -> bool:
+        spread = self._spread_right if neighbours is self.right else self._spread_left
+        return spread[word] <= SPECIFIC
+
+    @cached_property
+    def _spread_right(self) -> Counter:
+        """word -> how many forms it follows MIN_BESIDE times or more."""
+        return _spread(self.right)
+
+    @cached_property
+    def _spread_left(self) -> Counter:
+        """word -> how many forms it precedes MIN_BESIDE times or more."""
+        return _spread(self.left)
+
+    def _vector(self, form: str) -> dict[tuple[str, str], float]:
+        if form not in self._vectors:
+            self._vectors[form] = {
+                (side, word): math.log1p(count) * math.log(self.total / self.uses[word])
+                for side, neighbours in (("after", self.right), ("before", self.left))
+                for word, count in neighbours.get(form, {}).items()
+            }
+        return self._vectors[form]
+
+
+def _spread(neighbours: dict[str, Counter]) -> Counter:
+    return Counter(word for words in neighbours.values() for word, count in words.items() if count >= MIN_BESIDE)
+
+
+def _beside(sentence: list[str]):
+    """Each word and the next, reading through a particle of names (دي, بن) to the name after it."""
+    for at, word in enumerate(sentence):
+        if word in NAME_PARTICLES:
+            continue
+        following = at + 1
+        if following < len(sentence) and sentence[following] in NAME_PARTICLES:
+            following += 1
+        if following < len(sentence):
+            yield word, sentence[following]
