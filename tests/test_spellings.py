@@ -95,6 +95,9 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
     assert learning.name_like("انجليزي", {"انجليزي": (2696, 2657), "انجليزيه": (2500, 2450)})
     # A ta marbuta is written ت before a pronoun: مسيرته.
     assert not learning.name_like("مسيره", {"مسيره": (1478, 0), "مسيرته": (300, 0)})
+    # A more common word that is no name, with a pronoun on it.
+    assert not learning.name_like("اعتبرته", {"اعتبرته": (50, 0), "اعتبرت": (2000, 0), "اعتبرتها": (400, 0)})
+    assert learning.name_like("انقرتها", {"انقرتها": (50, 0), "انقرت": (20, 0)})  # the rarer part is not read
 
 
 @pytest.mark.parametrize(
@@ -188,6 +191,22 @@ def test_a_pair_written_beside_the_same_names_is_learned_with_its_names_as_evide
     pair = SpellingPair.objects.get()
     assert pair.beside == "بروين، ماسكات" and pair.reason.endswith("بروين، ماسكات")
     assert "كيفين" in admitted("كيفن")
+
+
+@pytest.mark.parametrize(
+    ("witness", "definite", "status"), [("ميستورا", 0, "learned"), ("غانم", 0, "learned"), ("مديريه", 40, "proposed")]
+)
+def test_only_a_name_witnesses_a_name(terms, witness, definite, status):
+    """Two districts listed after one noun (مديريتي حيدان وحيران) share a neighbour, not a name."""
+    terms("حيدان", 30)
+    terms("حيران", 25)
+    terms(witness, 100, definite)  # a noun takes the article now and then; a name never
+    sentences = [[witness, "حيدان"], [witness, "حيران"]] * 10
+    usage = vectors({"حيدان": 0.0, "حيران": math.acos(0.86)})
+
+    learning.learn(Counter(), usage, Counter({"حيدان": 30, "حيران": 25}), beside=Companions(sentences))
+
+    assert SpellingPair.objects.get().status == status
 
 
 def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_names_or_not(terms):

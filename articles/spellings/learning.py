@@ -133,10 +133,12 @@ def _stems(form: str) -> set[str]:
     return {form} | {form[: -len(e)] for e in ENDINGS if form.endswith(e) and len(form) - len(e) >= MIN_FORM - 1}
 
 
-def name_like(form: str, counts: dict[str, tuple[int, int]]) -> bool:
+def name_like(form: str, counts: dict[str, tuple[int, int]], *, whole: bool = False) -> bool:
     """Used as a name is: not a function word, month, number or Arabic given name; never or always
-    with the article (ترامب، الدنمارك), where nouns and adjectives take it sometimes; and rarely with
-    a pronoun (توفيره، فاعلها are Arabic words). `counts`: (articles, with the article) by form."""
+    with the article (ترامب، الدنمارك), where nouns and adjectives take it sometimes; rarely with
+    a pronoun (توفيره، فاعلها are Arabic words); and not a more common word that is no name with a
+    pronoun on it (اعتبرته is اعتبرت + ه). `counts`: (articles, with the article) by form, as
+    `name_counts` reads them. `whole`: the form's parts are not read."""
     from articles.events.names import NOT_NAMES
 
     if form in STOP_WORDS or form in NOT_NAMES or vocabulary.is_given_name(form):
@@ -146,7 +148,23 @@ def name_like(form: str, counts: dict[str, tuple[int, int]]) -> bool:
     articles, definite = counts[form]
     if SOMETIMES_DEFINITE * articles < definite < vocabulary.DEFINITE_NAME_SHARE * articles:
         return False
-    return sum(counts.get(other, (0, 0))[0] for other in vocabulary.with_pronouns(form)) < INFLECTED_SHARE * articles
+    if sum(counts.get(other, (0, 0))[0] for other in vocabulary.with_pronouns(form)) >= INFLECTED_SHARE * articles:
+        return False
+    return whole or not any(
+        counts[part][0] > articles and not (vocabulary.is_given_name(part) or name_like(part, counts, whole=True))
+        for part in inflected_parts(form)
+        if part in counts
+    )
+
+
+def inflected_parts(form: str) -> list[str]:
+    """The words a form may be with a possessive pronoun after it. (Not with a proclitic before it:
+    the bare reading's counts are the form's own articles read another way, وبتيجي for لوبتيجي,
+    and a name's bare part is often a word too, ريان and راين for بريان and براين.)"""
+    parts = [form[: -len(p)] for p in ("هما", "هم", "ها") if form.endswith(p) and len(form) - len(p) >= MIN_FORM - 1]
+    if form.endswith("ته") and len(form) > MIN_FORM:
+        parts += [form[:-1], form[:-2] + "ه"]  # a verb and its object (اعتبرت + ه), a noun's ta marbuta
+    return parts
 
 
 def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
@@ -244,11 +262,22 @@ def learn(copies: Counter, vectors, uses: Counter, progress=None, beside: Compan
 
 def used_as_names(pairs) -> list[tuple[str, str]]:
     """The pairs whose two forms are both used as names (`name_like`), read with one query."""
-    forms = {form for pair in pairs for form in pair}
-    forms |= {other for form in forms for other in vocabulary.with_pronouns(form)}
-    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
-    counts = {form: (articles, definite) for form, articles, definite in rows}
+    counts = name_counts({form for pair in pairs for form in pair})
     return [(a, b) for a, b in pairs if name_like(a, counts) and name_like(b, counts)]
+
+
+def name_counts(forms: set[str]) -> dict[str, tuple[int, int]]:
+    """What `name_like` reads of each form: (articles, with the article), of its pronoun forms and
+    of the words it may be with a proclitic or a pronoun too."""
+    forms = forms | {part for form in forms for part in inflected_parts(form)}
+    forms = forms | {other for form in forms for other in vocabulary.with_pronouns(form)}
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
+    return {form: (articles, definite) for form, articles, definite in rows}
+
+
+def _a_name(word: str, counts: dict[str, tuple[int, int]]) -> bool:
+    """Used as a name, an Arabic given name included (عادل before الجبير)."""
+    return vocabulary.is_given_name(word) or name_like(word, counts)
 
 
 def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
@@ -256,6 +285,12 @@ def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
     from articles.known_names import is_known_name
 
     named = set(used_as_names(found))
+    # Only names witness a name: a verb or a noun beside both forms (اصيبت before بامراض and بمرض,
+    # مديريتي before two districts) is a phrase two words share.
+    witnesses = name_counts({word for evidence in found.values() for word in evidence.beside})
+    for evidence in found.values():
+        if evidence.beside:
+            evidence.beside = tuple(word for word in evidence.beside if _a_name(word, witnesses))
     decided = []
     # A pair the letter rules join is kept apart when the archive uses its forms apart, names or
     # not: the rules admit words that only look like names (عمليات/عمولات, "operations"/"commissions").
