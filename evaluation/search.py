@@ -180,20 +180,15 @@ def check_variants() -> dict:
 
 def admitted_forms(word: str) -> set[str]:
     """The spellings a query word admits, as compile.py looks them up."""
-    from articles.search.analysis import analyse
-    from articles.search.compile import meant
-    from articles.search.vocabulary import variants
+    from articles.search.compile import admitted
 
-    readings = meant(analyse(word))
-    exact = tuple(sorted({r.lexeme for r in readings}))
-    return {v.form for reading in readings for v in variants(reading.form, exact)}
+    return admitted(word)
 
 
 def _variant_found(word: str, other: str) -> bool:
-    from articles.search.analysis import analyse
+    from articles.search.compile import finds
 
-    target = analyse(other)[0]
-    return target.form in admitted_forms(word) or target.lexeme in {r.lexeme for r in analyse(word)}
+    return finds(word, other)
 
 
 def main() -> int:

@@ -209,6 +209,19 @@ def test_only_a_name_witnesses_a_name(terms, witness, definite, status):
     assert SpellingPair.objects.get().status == status
 
 
+def test_the_admin_says_when_search_cannot_use_a_learned_pair(terms, admin_client):
+    """كيفين is indexed under كيف ("how"): search cannot find it alone, and the editor is told so."""
+    terms("كيفن", 200)
+    terms("كيفين", 40)
+    terms("كيف", 5000)
+    pair = SpellingPair.objects.create(form="كيفن", other="كيفين", status=SpellingStatus.LEARNED)
+
+    page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
+
+    assert "البحث عن «كيفن» لا يجد «كيفين». تُفهرس «كيفين» تحت «كيف»" in page
+    assert "البحث عن «كيفين» يجد «كيفن»." in page
+
+
 def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_names_or_not(terms):
     terms("عمليات", 6000, 2200)  # "operations": sometimes with the article, so not used as a name
     terms("عمولات", 26, 11)  # "commissions"

@@ -4,12 +4,13 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from articles.models import SearchTerm, SpellingPair, SpellingStatus
-from articles.models.spelling import EDITOR_STATUSES, ordered
+from articles.models.spelling import EDITOR_STATUSES, MERGED, ordered
 from articles.search import vocabulary
 from articles.search.analysis import TOKEN, analyse
-from articles.search.compile import as_written
+from articles.search.compile import as_written, finds
 
 EDITOR_REASON = "قرار محرر"
 
@@ -65,6 +66,23 @@ def _articles(field: str):
     return Subquery(SearchTerm.objects.filter(form=OuterRef(field)).values("article_count")[:1])
 
 
+def search_lines(pair: SpellingPair) -> list[str]:
+    lines = []
+    for word, other in ((pair.form, pair.other), (pair.other, pair.form)):
+        if finds(word, other):
+            lines.append(f"البحث عن «{word}» يجد «{other}».")
+            continue
+        why = ""
+        if pair.status in MERGED:
+            target = analyse(other)[0]
+            if target.lexeme != target.form:
+                why = f" تُفهرس «{other}» تحت «{target.lexeme}»، وهي كلمة أخرى أشيع منها، فلا يجمعها البحث بها وحدها."
+            elif not SearchTerm.objects.filter(form=other, article_count__gt=0).exists():
+                why = f" لا مقالات منشورة مكتوبة بـ«{other}»."
+        lines.append(f"البحث عن «{word}» لا يجد «{other}».{why}")
+    return lines
+
+
 @admin.register(SpellingPair)
 class SpellingPairAdmin(admin.ModelAdmin):
     """The variants table: what the archive learned, with its evidence, and the editors' decisions.
@@ -74,7 +92,7 @@ class SpellingPairAdmin(admin.ModelAdmin):
     list_display = ["form", "form_articles", "other", "other_articles", "status", "copies", "usage", "listed"]
     list_filter = ["status", "listed"]
     search_fields = ["form", "other"]
-    readonly_fields = ["copies", "usage", "beside", "listed", "reason", "decided_at", "in_the_archive"]
+    readonly_fields = ["copies", "usage", "beside", "listed", "reason", "decided_at", "in_the_archive", "in_search"]
     actions = ["accept", "reject"]
     show_full_result_count = False
 
@@ -97,6 +115,12 @@ class SpellingPairAdmin(admin.ModelAdmin):
             '<a href="{}?{}" target="_blank" rel="noopener">{}</a>',
             ((reverse("search"), urlencode({"q": f'"{form}"'}), form) for form in (pair.form, pair.other)),
         )
+
+    @admin.display(description="في البحث")
+    def in_search(self, pair):
+        """What search does with the pair today, each way: a learned pair it cannot use is said so,
+        not left for an editor to believe (كيفين is indexed under كيف, a commoner word)."""
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in search_lines(pair)))
 
     def get_fields(self, request, obj=None):
         return ["form", "other", "status", *(self.readonly_fields if obj else [])]

@@ -16,6 +16,7 @@ from articles.search.analysis import (
     BARE_READING_FACTOR,
     MIN_STEM,
     Reading,
+    analyse,
     form_lexeme,
     strip_suffixes,
 )
@@ -91,6 +92,19 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
         _any([quote(x) for x in exact]),
         _any([quote(x) for x in [*placed, *sorted(admitted)]]),
     )
+
+
+def admitted(word: str) -> set[str]:
+    """The other spellings a query word admits, looked up as `_clause` looks them up."""
+    readings = meant(analyse(word))
+    exact = tuple(sorted({r.lexeme for r in readings}))
+    return {v.form for reading in readings for v in vocabulary.variants(reading.form, exact)}
+
+
+def finds(word: str, other: str) -> bool:
+    """Whether a query for `word` finds the articles written `other`: one lexeme, or a variant."""
+    target = analyse(other)[0]
+    return target.form in admitted(word) or target.lexeme in {r.lexeme for r in analyse(word)}
 
 
 def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
