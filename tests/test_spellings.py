@@ -61,6 +61,7 @@ def test_copies_attest_a_word_that_one_copy_writes_otherwise():
     ("a", "b", "alike"),
     [
         ("بوتين", "بوتن", True),  # a long vowel left out
+        ("اريك", "ايريك", True),  # a first vowel written out: no verb's person after ا
         ("ميونخ", "ميونيخ", True),
         ("مورينيو", "مورينهو", True),  # one letter, in a long word
         ("غوارديولا", "جوارديولا", True),  # one foreign sound
@@ -95,6 +96,8 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
     assert learning.name_like("انجليزي", {"انجليزي": (2696, 2657), "انجليزيه": (2500, 2450)})
     # A ta marbuta is written ت before a pronoun: مسيرته.
     assert not learning.name_like("مسيره", {"مسيره": (1478, 0), "مسيرته": (300, 0)})
+    # A form with ه that takes the article is a noun in ة (أريكة), not a name with a pronoun.
+    assert learning.name_like("اريك", {"اريك": (155, 0), "اريكه": (26, 11)})
     # A more common word that is no name, with a pronoun on it.
     assert not learning.name_like("اعتبرته", {"اعتبرته": (50, 0), "اعتبرت": (2000, 0), "اعتبرتها": (400, 0)})
     assert learning.name_like("انقرتها", {"انقرتها": (50, 0), "انقرت": (20, 0)})  # the rarer part is not read

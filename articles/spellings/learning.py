@@ -116,6 +116,9 @@ def _prefixed_otherwise(a: str, b: str) -> bool:
         a, b = a[1:], b[1:]
     if a[0] != b[0]:
         return not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS)
+    short, long = sorted((a, b), key=len)
+    if short[0] == "ا" and long == short[0] + "ي" + short[1:]:
+        return False  # a first vowel written out (اريك/ايريك، ادلب/ايدلب), no verb's person after ا
     return a[1] != b[1] and not {a[1], b[1]} <= LONG_VOWELS and bool({a[1], b[1]} & PREFIX_LETTERS)
 
 
@@ -148,13 +151,22 @@ def name_like(form: str, counts: dict[str, tuple[int, int]], *, whole: bool = Fa
     articles, definite = counts[form]
     if SOMETIMES_DEFINITE * articles < definite < vocabulary.DEFINITE_NAME_SHARE * articles:
         return False
-    if sum(counts.get(other, (0, 0))[0] for other in vocabulary.with_pronouns(form)) >= INFLECTED_SHARE * articles:
+    if sum(_possessive(counts.get(other)) for other in vocabulary.with_pronouns(form)) >= INFLECTED_SHARE * articles:
         return False
     return whole or not any(
         counts[part][0] > articles and not (vocabulary.is_given_name(part) or name_like(part, counts, whole=True))
         for part in inflected_parts(form)
         if part in counts
     )
+
+
+def _possessive(counted: tuple[int, int] | None) -> int:
+    """The articles of a form with a pronoun; none if it takes the article, which no possessive
+    does: the ta marbuta is folded to ه, and اريكه is أريكة ("a sofa"), not إريك's."""
+    if not counted:
+        return 0
+    articles, definite = counted
+    return 0 if definite > SOMETIMES_DEFINITE * articles else articles
 
 
 def inflected_parts(form: str) -> list[str]:
