@@ -161,34 +161,23 @@ def evaluate(queries: list[dict], judgments: dict) -> dict:
 
 def check_variants() -> dict:
     """Recall of labelled spelling variants, and the share of admitted variants that are wrong."""
+    from articles.search.compile import admitted, finds
+
     labels = json.loads(VARIANTS.read_text(encoding="utf-8"))
     report = {}
     for sample in ("same", "same_late", "same_3"):
-        found = sum(_variant_found(word, other) for word, other in labels[sample])
+        found = sum(finds(word, other) for word, other in labels[sample])
         report[f"{sample}: variant pairs"] = len(labels[sample])
         report[f"{sample}: variant recall"] = round(found / len(labels[sample]), 3)
     for sample in ("admitted", "held_out", "held_out_late", "held_out_3"):
         judged = wrong = 0
         for word, verdicts in labels[sample].items():
-            for form in admitted_forms(word):
+            for form in admitted(word):
                 judged += 1
                 wrong += verdicts.get(form, "unlabelled") != "same"
         report[f"{sample}: variants admitted"] = judged
         report[f"{sample}: wrong merges"] = round(wrong / judged, 3) if judged else None
     return report
-
-
-def admitted_forms(word: str) -> set[str]:
-    """The spellings a query word admits, as compile.py looks them up."""
-    from articles.search.compile import admitted
-
-    return admitted(word)
-
-
-def _variant_found(word: str, other: str) -> bool:
-    from articles.search.compile import finds
-
-    return finds(word, other)
 
 
 def main() -> int:

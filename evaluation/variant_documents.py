@@ -7,8 +7,9 @@ admitted variants bring in?
 Labels: evaluation/variant_doc_labels.json. 'held_out': for each name, every spelling the corpus
 writes that might be taken for it (its candidates: spelled within one or two letters, or among its
 nearest words by usage) was judged by reading, 'same' or 'different', before the variants table was
-built. 'held_out_2' (2026-12-07): 86 further names, only the variants search admitted that day
-judged, so its recall measures what a later change loses, not what it newly finds. The pair samples of variant_labels.json ('same', 'same_late', 'same_3') are scored too,
+built. 'held_out_2', 'held_out_3' and 'held_out_4' (2026-12-07): further names down the same
+list; each sample's 'about' key says what was judged and when. The pair samples of
+variant_labels.json ('same', 'same_late', 'same_3') are scored too,
 each pair as a name with one other spelling.
 
 An article is "written with" a form when one of its words reads as that form (the analyzer's
@@ -28,8 +29,6 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-
-from evaluation.search import admitted_forms
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "variant_doc_labels.json"
@@ -89,9 +88,11 @@ def names_to_score() -> dict[str, dict[str, dict[str, str]]]:
 
 
 def score(samples: dict[str, dict[str, dict[str, str]]]) -> dict:
+    from articles.search.compile import admitted
+
     names = {name for sample in samples.values() for name in sample}
     own = {name: query_forms(name) for name in names}
-    admits = {name: admitted_forms(name) for name in names}
+    admits = {name: admitted(name) for name in names}
     forms = set().union(*own.values(), *(set(a) for a in admits.values()))
     forms |= {form for sample in samples.values() for verdicts in sample.values() for form in verdicts}
     print(f"reading the archive for {len(forms)} forms…", flush=True)

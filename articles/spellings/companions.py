@@ -8,8 +8,8 @@ reads them), so it costs one more pass over sentences already in memory.
 
 Two measures of a pair:
 - `shared`: the specific words (beside at most SPECIFIC forms MIN_BESIDE times or more: a family
-  name, not قال or الرئيس) that each form stands beside at least MIN_BESIDE times, on the same side. One such word is a
-  witness, as a pair of copies is;
+  name, not قال or الرئيس) that each form stands beside at least MIN_BESIDE times, on the same
+  side. One such word is a witness, as a pair of copies is;
 - `alike`: the cosine of the two forms' neighbours on either side, each weighted by how rare it is
   in the archive (a family name counts, a common word hardly).
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from functools import cached_property
 from itertools import combinations
 
 from articles.search.analysis import STOP_WORDS
@@ -37,29 +36,29 @@ class Companions:
     def __init__(self, sentences: list[list[str]]):
         self.uses = Counter(word for sentence in sentences for word in sentence)
         self.total = max(sum(self.uses.values()), 1)
-        self.right: dict[str, Counter] = defaultdict(Counter)  # form -> the words after it
-        self.left: dict[str, Counter] = defaultdict(Counter)  # form -> the words before it
+        # side -> form -> the words on that side of it: "after" the form, "before" it
+        self.sides: dict[str, dict[str, Counter]] = {"after": defaultdict(Counter), "before": defaultdict(Counter)}
+        after, before = self.sides["after"], self.sides["before"]
         for sentence in sentences:
             for first, second in _beside(sentence):
                 if second not in STOP_WORDS:
-                    self.right[first][second] += 1
+                    after[first][second] += 1
                 if first not in STOP_WORDS:
-                    self.left[second][first] += 1
+                    before[second][first] += 1
         self._vectors: dict[str, dict[tuple[str, str], float]] = {}
+        self._spreads: dict[str, Counter] = {}
 
     def witnessed_pairs(self) -> Counter:
         """(form, other) -> how many specific words both stand beside, on the same side (forms in
         code-point order, each used MIN_USES times or more)."""
-        beside = {"before": defaultdict(list), "after": defaultdict(list)}
-        for side, neighbours in (("before", self.right), ("after", self.left)):
-            for form, words in neighbours.items():
-                if self.uses[form] < MIN_USES:
-                    continue
-                for word, count in words.items():
-                    if count >= MIN_BESIDE:
-                        beside[side][word].append(form)
         pairs = Counter()
-        for forms_beside in beside.values():
+        for neighbours in self.sides.values():
+            forms_beside = defaultdict(list)  # word -> the forms it stands beside, on this side
+            for form, words in neighbours.items():
+                if self.uses[form] >= MIN_USES:
+                    for word, count in words.items():
+                        if count >= MIN_BESIDE:
+                            forms_beside[word].append(form)
             for forms in forms_beside.values():
                 if 1 < len(forms) <= SPECIFIC:
                     pairs.update(combinations(sorted(forms), 2))
@@ -68,10 +67,10 @@ class Companions:
     def shared(self, form: str, other: str) -> list[str]:
         """The specific words both forms stand beside, on the same side, most used first."""
         found = Counter()
-        for neighbours in (self.right, self.left):
+        for side, neighbours in self.sides.items():
             mine, theirs = neighbours.get(form, {}), neighbours.get(other, {})
             for word in mine.keys() & theirs.keys():
-                if min(mine[word], theirs[word]) >= MIN_BESIDE and self._specific(word, neighbours):
+                if min(mine[word], theirs[word]) >= MIN_BESIDE and self._spread(side)[word] <= SPECIFIC:
                     found[word] += mine[word] + theirs[word]
         return [word for word, _ in found.most_common()]
 
@@ -84,32 +83,22 @@ class Companions:
         norms = math.sqrt(sum(w * w for w in mine.values()) * sum(w * w for w in theirs.values()))
         return round(dot / norms, 3)
 
-    def _specific(self, word: str, neighbours: dict[str, Counter]) -> bool:
-        spread = self._spread_right if neighbours is self.right else self._spread_left
-        return spread[word] <= SPECIFIC
-
-    @cached_property
-    def _spread_right(self) -> Counter:
-        """word -> how many forms it follows MIN_BESIDE times or more."""
-        return _spread(self.right)
-
-    @cached_property
-    def _spread_left(self) -> Counter:
-        """word -> how many forms it precedes MIN_BESIDE times or more."""
-        return _spread(self.left)
+    def _spread(self, side: str) -> Counter:
+        """word -> how many forms it stands beside, on that side, MIN_BESIDE times or more."""
+        if side not in self._spreads:
+            self._spreads[side] = Counter(
+                word for words in self.sides[side].values() for word, count in words.items() if count >= MIN_BESIDE
+            )
+        return self._spreads[side]
 
     def _vector(self, form: str) -> dict[tuple[str, str], float]:
         if form not in self._vectors:
             self._vectors[form] = {
                 (side, word): math.log1p(count) * math.log(self.total / self.uses[word])
-                for side, neighbours in (("after", self.right), ("before", self.left))
+                for side, neighbours in self.sides.items()
                 for word, count in neighbours.get(form, {}).items()
             }
         return self._vectors[form]
-
-
-def _spread(neighbours: dict[str, Counter]) -> Counter:
-    return Counter(word for words in neighbours.values() for word, count in words.items() if count >= MIN_BESIDE)
 
 
 def _beside(sentence: list[str]):

@@ -269,7 +269,17 @@ def joined_by_rules(forms: list[str]) -> set[tuple[str, str]]:
 def learn(copies: Counter, vectors, uses: Counter, progress=None, beside: Companions | None = None) -> Counter:
     """Decide every candidate and write the table; how many pairs of each status."""
     found = candidates(copies, vectors, uses, progress, beside)
+    keep_name_witnesses(found)
     return save(decisions(found), found)
+
+
+def keep_name_witnesses(found: dict[tuple[str, str], Evidence]) -> None:
+    """Only names witness a name: a verb or a noun beside both forms (اصيبت before بامراض and بمرض,
+    مديريتي before two districts) is a phrase two words share. Drops the others from the evidence."""
+    counts = name_counts({word for evidence in found.values() for word in evidence.beside})
+    for evidence in found.values():
+        if evidence.beside:
+            evidence.beside = tuple(word for word in evidence.beside if _a_name(word, counts))
 
 
 def used_as_names(pairs) -> list[tuple[str, str]]:
@@ -280,7 +290,7 @@ def used_as_names(pairs) -> list[tuple[str, str]]:
 
 def name_counts(forms: set[str]) -> dict[str, tuple[int, int]]:
     """What `name_like` reads of each form: (articles, with the article), of its pronoun forms and
-    of the words it may be with a proclitic or a pronoun too."""
+    of the words it may be with a pronoun (`inflected_parts`) too."""
     forms = forms | {part for form in forms for part in inflected_parts(form)}
     forms = forms | {other for form in forms for other in vocabulary.with_pronouns(form)}
     rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "definite_count")
@@ -297,12 +307,6 @@ def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
     from articles.known_names import is_known_name
 
     named = set(used_as_names(found))
-    # Only names witness a name: a verb or a noun beside both forms (اصيبت before بامراض and بمرض,
-    # مديريتي before two districts) is a phrase two words share.
-    witnesses = name_counts({word for evidence in found.values() for word in evidence.beside})
-    for evidence in found.values():
-        if evidence.beside:
-            evidence.beside = tuple(word for word in evidence.beside if _a_name(word, witnesses))
     decided = []
     # A pair the letter rules join is kept apart when the archive uses its forms apart, names or
     # not: the rules admit words that only look like names (عمليات/عمولات, "operations"/"commissions").
