@@ -53,9 +53,7 @@ def matched(name: str) -> set[int]:
 
     compiled = compile_query(parse(name))
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id FROM articles_article WHERE search_vector @@ to_tsquery('simple', %s)", [compiled.tsquery]
-        )
+        cursor.execute("SELECT id FROM articles_article WHERE search_vector @@ %s::tsquery", [compiled.tsquery])
         return {row[0] for row in cursor.fetchall()}
 
 

@@ -70,3 +70,17 @@ def fresh_term_frequencies():
     yield
     forget_frequencies()
     forget_spellings()
+
+
+@pytest.fixture
+def listed_names(monkeypatch):
+    """Make the name lists (articles.known_names) hold exactly the given names for the analyzer's
+    `written_lexeme`, whether or not ../shared/data is there. Call it before indexing articles."""
+    from articles.search import analysis, snippets
+
+    def use(*names: str) -> None:
+        monkeypatch.setattr(analysis, "known_names", lambda: frozenset(names))
+        snippets._lexemes.cache_clear()
+
+    yield use
+    snippets._lexemes.cache_clear()

@@ -20,6 +20,7 @@ from articles.search.analysis import analyse, sound_skeleton
 from articles.spellings import copies, learning
 from articles.spellings.companions import Companions
 from articles.spellings.learning import Evidence
+from sources.models import Outlet
 
 
 @pytest.fixture
@@ -212,8 +213,10 @@ def test_only_a_name_witnesses_a_name(terms, witness, definite, status):
     assert SpellingPair.objects.get().status == status
 
 
-def test_the_admin_says_when_search_cannot_use_a_learned_pair(terms, admin_client):
-    """كيفين is indexed under كيف ("how"): search cannot find it alone, and the editor is told so."""
+def test_the_admin_says_when_search_cannot_use_a_learned_pair(terms, admin_client, listed_names):
+    """كيفين, no list's name here, is indexed under كيف ("how") alone: search cannot find it
+    without every كيف, and the editor is told so."""
+    listed_names()
     terms("كيفن", 200)
     terms("كيفين", 40)
     terms("كيف", 5000)
@@ -222,7 +225,31 @@ def test_the_admin_says_when_search_cannot_use_a_learned_pair(terms, admin_clien
     page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
 
     assert "البحث عن «كيفن» لا يجد «كيفين». تُفهرس «كيفين» تحت «كيف»" in page
+    assert "ليست في قوائم الأسماء" in page
     assert "البحث عن «كيفين» يجد «كيفن»." in page
+
+
+def test_a_listed_name_indexed_under_another_word_is_found_through_its_learned_spelling(
+    terms, admin_client, client, listed_names
+):
+    """Listed as a name, كيفين is also indexed as written: a search for كيفن finds it, and not
+    every article with كيف ("how")."""
+    from tests.test_search_site import api, article
+
+    listed_names("كيفين")
+    site = Outlet.objects.create(name_ar="موقع", slug="site", kind="news_site", country="EG")
+    kevin = article("كيفين يعود إلى التدريبات", "عاد اللاعب بعد الإصابة.", site, 1)
+    how = article("كيف تحمي بيتك من الحر", "نصائح للصيف.", site, 2)
+    spelled = article("كيفن يسجل", "سجل اللاعب هدفا.", site, 3)
+    SearchTerm.objects.filter(form="كيف").update(article_count=5000)  # "how" is far commoner than the name
+    pair = SpellingPair.objects.create(form="كيفن", other="كيفين", status=SpellingStatus.LEARNED)
+    vocabulary.forget_spellings()
+
+    found = [hit["id"] for hit in api(client, q="كيفن")["results"]]
+    page = admin_client.get(f"/admin/articles/spellingpair/{pair.pk}/change/").content.decode()
+
+    assert found == [spelled.pk, kevin.pk] and how.pk not in found
+    assert "البحث عن «كيفن» يجد «كيفين»." in page
 
 
 def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_names_or_not(terms):

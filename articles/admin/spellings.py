@@ -76,7 +76,10 @@ def search_lines(pair: SpellingPair) -> list[str]:
         if pair.status in MERGED:
             target = analyse(other)[0]
             if target.lexeme != target.form:
-                why = f" تُفهرس «{other}» تحت «{target.lexeme}»، وهي كلمة أخرى أشيع منها، فلا يجمعها البحث بها وحدها."
+                why = (
+                    f" تُفهرس «{other}» تحت «{target.lexeme}»، وهي كلمة أخرى أشيع منها، فلا يجمعها البحث بها وحدها؛"
+                    " ولا يفهرسها كما تُكتب لأنها ليست في قوائم الأسماء."
+                )
             elif not SearchTerm.objects.filter(form=other, article_count__gt=0).exists():
                 why = f" لا مقالات منشورة مكتوبة بـ«{other}»."
         lines.append(f"البحث عن «{word}» لا يجد «{other}».{why}")

@@ -19,6 +19,7 @@ from articles.search.analysis import (
     analyse,
     form_lexeme,
     strip_suffixes,
+    written_lexeme,
 )
 from articles.search.indexing import quote
 from articles.search.query import Clause, ParsedQuery
@@ -76,11 +77,13 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
     if clause.phrase:
         return (_phrase(clause, compiled),) * 3
     readings = meant(clause.slots[0])
-    exact = sorted({r.lexeme for r in readings})  # evaluation/search.py mirrors this lookup
+    stems = sorted({r.lexeme for r in readings})  # evaluation/search.py mirrors this lookup
+    exact = sorted({searched_lexeme(r) for r in readings})
     admitted = {}
     for reading in readings:
-        for variant in [*vocabulary.variants(reading.form, tuple(exact)), *vocabulary.adjectives(reading.form)]:
-            if variant.lexeme not in exact:
+        for variant in [*vocabulary.variants(reading.form, tuple(stems)), *vocabulary.adjectives(reading.form)]:
+            # A name matched as written leaves the stem it shares with a commoner word out.
+            if variant.lexeme not in stems and variant.lexeme not in exact:
                 admitted.setdefault(variant.lexeme, variant.display)
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
@@ -94,17 +97,30 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
     )
 
 
+def searched_lexeme(reading: Reading) -> str:
+    """The lexeme a query word matches: its stem, but a name that light stemming cuts into a word
+    used more than the name is matched as written where the index holds it so
+    (analysis.written_lexeme): كيفين (60 articles on the corpus) is not كيف ("how", 3,361). A name
+    by the archive's usage only: listed words of the language (ثاني، نادي) keep their stems. Where
+    the stem is rarer it is the name's own, and joins its spellings (اندريه and اندري, both اندر)."""
+    stemmed_name = reading.form != reading.lexeme and vocabulary.is_name(reading.form)
+    if stemmed_name and vocabulary.stem_is_another_word(reading.form, reading.lexeme):
+        return written_lexeme(reading.form, reading.definite) or reading.lexeme
+    return reading.lexeme
+
+
 def admitted(word: str) -> set[str]:
     """The other spellings a query word admits, looked up as `_clause` looks them up."""
     readings = meant(analyse(word))
-    exact = tuple(sorted({r.lexeme for r in readings}))
-    return {v.form for reading in readings for v in vocabulary.variants(reading.form, exact)}
+    stems = tuple(sorted({r.lexeme for r in readings}))
+    return {v.form for reading in readings for v in vocabulary.variants(reading.form, stems)}
 
 
 def finds(word: str, other: str) -> bool:
     """Whether a query for `word` finds the articles written `other`: one lexeme, or a variant."""
     target = analyse(other)[0]
-    return target.form in admitted(word) or target.lexeme in {r.lexeme for r in analyse(word)}
+    held = {target.lexeme, written_lexeme(target.form, target.definite)} - {""}
+    return target.form in admitted(word) or not held.isdisjoint(searched_lexeme(r) for r in analyse(word))
 
 
 def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:

@@ -3,7 +3,8 @@
 The tsvector is built here as a literal (lexemes with positions and weights), so PostgreSQL
 never re-parses analysed text: title A, lead B, the rest of the body C, captions D. The title-and-lead vector, which ranking
 reads, also holds the unstemmed forms of words (see analysis.form_lexeme); the full vector, which
-only matches, does not: the GIN index stays a third smaller and ingest faster.
+only matches, holds them only for listed names that stemming cuts into another word
+(analysis.written_lexeme): the GIN index stays a third smaller and ingest faster.
 """
 
 from __future__ import annotations
@@ -222,6 +223,9 @@ class Document:
                 place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
                 for reading in readings:
                     full.setdefault(reading.lexeme, []).append(place)
+                    written = analysis.written_lexeme(reading.form, reading.definite)
+                    if written:
+                        full.setdefault(written, []).append(place)
                     if token_weight in "AB":
                         head.setdefault(reading.lexeme, []).append(place)
                         if reading.form != reading.lexeme:

@@ -36,6 +36,7 @@ from articles.search.analysis import (
     skeleton,
     sound_skeleton,
     strip_article,
+    written_lexeme,
 )
 from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES
 
@@ -129,8 +130,18 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         rows = SearchTerm.objects.filter(form__in=extra, article_count__gt=0).exclude(lexeme__in=lexemes)
         learned = [Variant(*row) for row in rows.values_list("form", "lexeme", "display", "article_count")]
         other_words = _other_words(form, lexemes, learned)
-        found += [v for v in learned if v.lexeme not in other_words]
+        # The letter rules drop a look-alike whose stem is another word: it mostly is a word of the
+        # language (امري, "my matter", beside ايمري). A pair the archive attests is a spelling, and
+        # is matched as written where the index holds it so.
+        found += [v for v in (_as_written(v) if v.lexeme in other_words else v for v in learned) if v]
     return sorted(found, key=lambda v: -v.article_count)[:MAX_VARIANTS]
+
+
+def _as_written(variant: Variant) -> Variant | None:
+    """A learned spelling indexed under another word's stem (كيفين under كيف), matched as written
+    where the index holds it so (analysis.written_lexeme); else None: its stem would find the other word."""
+    lexeme = written_lexeme(variant.form) or written_lexeme(variant.form, definite=True)
+    return Variant(variant.form, lexeme, variant.display, variant.article_count) if lexeme else None
 
 
 def _spellings(form: str) -> dict[str, str]:
@@ -226,6 +237,13 @@ def is_name(form: str) -> bool:
     the name as written in titles and leads (compile._clause)."""
     found = _usage(form)
     return found is not None and found[0] >= MIN_NAME_ARTICLES and found[1] <= NAME_DEFINITE_SHARE * found[0]
+
+
+def stem_is_another_word(form: str, lexeme: str) -> bool:
+    """Whether the stem a form is indexed under is itself a word used in as many articles or more
+    (كيفين under كيف, "how"), as `_other_words` judges a variant's."""
+    own, stem = _usage(form), _usage(lexeme)
+    return bool(own and stem and stem[0] >= own[0])
 
 
 NAME_DEFINITE_SHARE = 0.12  # at most this share of a name's articles write it with the article
