@@ -80,7 +80,12 @@ def listed_names(monkeypatch):
 
     def use(*names: str) -> None:
         monkeypatch.setattr(analysis, "known_names", lambda: frozenset(names))
+        _forget()
+
+    def _forget() -> None:
+        analysis.written_lexeme.cache_clear()
+        analysis.indexed.cache_clear()
         snippets._lexemes.cache_clear()
 
     yield use
-    snippets._lexemes.cache_clear()
+    _forget()

@@ -169,6 +169,16 @@ def form_lexeme(reading: Reading) -> str:
     return reading.lexeme if reading.form == reading.lexeme else FORM_MARK + reading.form
 
 
+@lru_cache(maxsize=200_000)
+def indexed(token: str) -> tuple[tuple[Reading, ...], tuple[str, ...]]:
+    """A token's readings, and every lexeme the whole index holds it under: the readings', and
+    the form as written where `written_lexeme` says so."""
+    readings = analyse(token)
+    written = [written_lexeme(r.form, r.definite) for r in readings]
+    return readings, tuple(dict.fromkeys([*(r.lexeme for r in readings), *filter(None, written)]))
+
+
+@lru_cache(maxsize=200_000)
 def written_lexeme(form: str, definite: bool = False) -> str:
     """The lexeme under which the whole index also holds a form as written, or "": a listed name
     (articles.known_names) that light stemming cuts into another word's stem, كيفين into كيف

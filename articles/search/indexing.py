@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from articles.arabic import fold
 from articles.search import analysis
+from articles.search.analysis import indexed
 
 LEAD_WORDS = 80
 MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
@@ -216,16 +217,14 @@ class Document:
         offset = 0
         for weight, tokens in fields:
             for index, token in enumerate(tokens):
-                readings = analysis.analyse(token)
+                readings, lexemes = indexed(token)
                 if not readings:
                     continue
                 token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight  # a long lead spills over
                 place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
+                for lexeme in lexemes:
+                    full.setdefault(lexeme, []).append(place)
                 for reading in readings:
-                    full.setdefault(reading.lexeme, []).append(place)
-                    written = analysis.written_lexeme(reading.form, reading.definite)
-                    if written:
-                        full.setdefault(written, []).append(place)
                     if token_weight in "AB":
                         head.setdefault(reading.lexeme, []).append(place)
                         if reading.form != reading.lexeme:
