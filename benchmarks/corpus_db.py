@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from articles.search.analysis import VERSION
+from articles.search.analysis import index_version
 from newsroom import localdb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +34,10 @@ def corpus_database(name: str = NAME) -> str:
         print(f"ingesting {CORPUS.name} into {name} (once; a few minutes)…", flush=True)
         subprocess.run([sys.executable, "manage.py", "ingest", str(CORPUS)], env=env, check=False, cwd=ROOT)
         subprocess.run([sys.executable, "manage.py", "index_search", "--recount"], env=env, check=True, cwd=ROOT)
-    stale = localdb._psql(f"SELECT count(*) FROM articles_article WHERE indexed_with <> {VERSION}", database=name)
+    version = index_version()
+    stale = localdb._psql(f"SELECT count(*) FROM articles_article WHERE indexed_with <> {version}", database=name)
     if int(stale):
-        print(f"re-indexing {name} for analyzer version {VERSION} (a few minutes)…", flush=True)
+        print(f"re-indexing {name} for analyzer version {version} (a few minutes)…", flush=True)
         subprocess.run([sys.executable, "manage.py", "index_search", "--rebuild"], env=env, check=True, cwd=ROOT)
     return url
 

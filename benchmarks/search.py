@@ -105,7 +105,7 @@ def build_million(source_url: str) -> str:
     """A database of a million articles resampled from the corpus database (built once)."""
     from django.db import connections
 
-    from articles.search.analysis import VERSION
+    from articles.search.analysis import index_version
     from newsroom import localdb
 
     name, url = "isnad_million", source_url.replace("/isnad_corpus?", "/isnad_million?")
@@ -113,7 +113,9 @@ def build_million(source_url: str) -> str:
         migrate(url)  # a database built by an earlier version gets the indexes added since
         complete = int(localdb._psql("SELECT count(*) FROM articles_article", database=name)) >= MILLION
         # Vectors copied from an older analyzer would not match the queries analysed by this one.
-        stale = localdb._psql(f"SELECT 1 FROM articles_article WHERE indexed_with <> {VERSION} LIMIT 1", database=name)
+        stale = localdb._psql(
+            f"SELECT 1 FROM articles_article WHERE indexed_with <> {index_version()} LIMIT 1", database=name
+        )
         if complete and not stale:
             return url
         localdb._psql(f"DROP DATABASE {name}")

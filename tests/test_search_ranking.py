@@ -162,3 +162,27 @@ def test_a_listed_name_cut_into_a_commoner_word_matches_only_as_written(client, 
     assert set(ranked[:10]) == {a.pk for a in kevin}
     assert set(ranked[10:]) == (set() if listed else {a.pk for a in how})
     assert "<mark>كيفين</mark>" in found[0]["title_html"]
+
+
+def test_articles_indexed_without_the_personal_names_are_indexed_again_once_they_are_there(
+    client, site, listed_names, monkeypatch
+):
+    import io
+
+    from django.core.management import call_command
+
+    from articles.models import Article
+    from articles.search import analysis
+    from articles.search.expressions import Matches
+
+    listed_names()  # the list of foreign personal names is missing: كيفين is on no list
+    monkeypatch.setattr(analysis, "person_names", frozenset)
+    kevin = article("كيفين يعود إلى التدريبات", "عاد اللاعب بعد الإصابة.", site, 1)
+    assert Article.objects.get(pk=kevin.pk).indexed_with == analysis.VERSION + analysis.NAMELESS
+
+    listed_names("كيفين")  # the list arrives
+    monkeypatch.setattr(analysis, "person_names", lambda: frozenset({"كيفين"}))
+    call_command("index_search", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert Article.objects.get(pk=kevin.pk).indexed_with == analysis.VERSION
+    assert Article.objects.filter(Matches("'=كيفين'"), pk=kevin.pk).exists()  # held as written now

@@ -120,7 +120,7 @@ def _article(key: str, draft: Draft, run, search: Batch) -> Article:
 def _index(article: Article, search: Batch) -> None:
     """Search is written with the article, in the same transaction: nothing is ever unindexed."""
     article.search_vector, article.search_head = search.add(article.title, article.body, article.captions)
-    article.indexed_with = analysis.VERSION
+    article.indexed_with = analysis.index_version()
 
 
 def _update(key: str, draft: Draft, run, search: Batch) -> list[Attribution]:

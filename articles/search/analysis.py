@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from articles.arabic import HARAKAT, INVISIBLE, TATWEEL, fold
-from articles.known_names import known_names
+from articles.known_names import known_names, person_names
 from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES, PLACE_NAMES
 from articles.search.senses import SENSES
 
@@ -167,6 +167,17 @@ def form_lexeme(reading: Reading) -> str:
     """The lexeme under which a word's unstemmed form is indexed (when stemming changed it):
     ranking puts السعودية above سعود, which light stemming joins."""
     return reading.lexeme if reading.form == reading.lexeme else FORM_MARK + reading.form
+
+
+def index_version() -> int:
+    """What an article's `indexed_with` records: VERSION, or VERSION + NAMELESS where the foreign
+    personal names were not there to read (articles.known_names) and fewer names are held as
+    written: `manage.py index_search` indexes such articles again once the names are there (until
+    it has, a query for such a name finds only the articles indexed with them)."""
+    return VERSION if person_names() else VERSION + NAMELESS
+
+
+NAMELESS = 1000
 
 
 @lru_cache(maxsize=200_000)

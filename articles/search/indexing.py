@@ -70,7 +70,12 @@ def _write(batch: Batch, vectors: dict[int, tuple[str, str]]) -> None:
             "UPDATE articles_article AS a SET search_vector = v.vector::tsvector, "
             "search_head = v.head::tsvector, indexed_with = %s "
             "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, vector, head) WHERE a.id = v.id",
-            [analysis.VERSION, list(vectors), [v for v, _ in vectors.values()], [h for _, h in vectors.values()]],
+            [
+                analysis.index_version(),
+                list(vectors),
+                [v for v, _ in vectors.values()],
+                [h for _, h in vectors.values()],
+            ],
         )
         batch.save_vocabulary(cursor)
 

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {SearchTerm._meta.db_table}")
         else:
-            articles = articles.exclude(indexed_with=analysis.VERSION)
+            articles = articles.exclude(indexed_with=analysis.index_version())
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
         steps = Steps("search index", sys.stderr)
         advance, done = steps.step("articles indexed", len(ids)), 0
