@@ -186,3 +186,19 @@ def test_articles_indexed_without_the_personal_names_are_indexed_again_once_they
 
     assert Article.objects.get(pk=kevin.pk).indexed_with == analysis.VERSION
     assert Article.objects.filter(Matches("'=كيفين'"), pk=kevin.pk).exists()  # held as written now
+
+
+def test_a_family_name_written_with_the_article_counts_in_a_headline_only_as_written(client, site):
+    # الحريري is stemmed to حرير ("silk"), which الحرير of «طريق الحرير» shares: a family name
+    # (always with the article, never inflected as an adjective is) is looked for as written, and a
+    # headline on the Silk Road does not hold the query's name.
+    for day in range(1, 11):
+        article(f"الحريري يلتقي وفدا {day}", "بحث رئيس الوزراء مع الوفد الأوضاع.", site, day)
+    for day in range(11, 27):
+        article(f"استقالة مدير {day}", "قدم المدير استقالته.", site, day)
+    hariri = article("الحريري يعود إلى بيروت", "وصل أمس.\n\nوتحدث عن استقالة حكومته.", site, 27)
+    silk = article("طريق الحرير يعود", "أعلن رئيس الشركة استقالة مفاجئة.", site, 28)
+    recount()  # الحريري: eleven articles, always with the article, never الحريرية
+    vocabulary.forget_spellings()
+    ranked = ids(client, q="استقالة الحريري")
+    assert ranked.index(hariri.pk) < ranked.index(silk.pk)

@@ -87,14 +87,17 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
                 admitted.setdefault(variant.lexeme, variant.display)
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
-    placed = sorted(
-        {form_lexeme(r) if r.form != r.lexeme and vocabulary.is_name(r.form) else r.lexeme for r in readings}
-    )
+    placed = sorted({form_lexeme(r) if r.form != r.lexeme and _named(r) else r.lexeme for r in readings})
     return (
         _any([quote(x) for x in [*exact, *sorted(admitted)]]),
         _any([quote(x) for x in exact]),
         _any([quote(x) for x in [*placed, *sorted(admitted)]]),
     )
+
+
+def _named(reading: Reading) -> bool:
+    """A name by the archive's usage: ranking counts it in a title or lead only as written."""
+    return vocabulary.is_family_name(reading.form) if reading.definite else vocabulary.is_name(reading.form)
 
 
 def searched_lexeme(reading: Reading) -> str:

@@ -239,6 +239,22 @@ def is_name(form: str) -> bool:
     return found is not None and found[0] >= MIN_NAME_ARTICLES and found[1] <= NAME_DEFINITE_SHARE * found[0]
 
 
+def is_family_name(form: str) -> bool:
+    """A family name in ي that the archive writes with the article (الحريري، القحطاني): in enough
+    articles, nearly always with the article, and unlike an adjective in ي (السوري، الماضي) hardly
+    ever inflected (السورية، الماضية). Light stemming cuts it into another word (حريري to حرير,
+    "silk", which الحرير of «طريق الحرير» shares), and ranking looks for it as written."""
+    found = _usage(form) if form.endswith("ي") else None
+    if not found or found[0] < MIN_NAME_ARTICLES or found[1] < (1 - NAME_DEFINITE_SHARE) * found[0]:
+        return False
+    inflected = sum((_usage(form + ending) or (0, 0))[0] for ending in ADJECTIVE_ENDINGS)
+    return inflected <= FAMILY_NAME_INFLECTED * found[0]
+
+
+ADJECTIVE_ENDINGS = ("ه", "ين", "ون")  # folded: the feminine (ة), the plurals
+FAMILY_NAME_INFLECTED = 0.1  # حريرية 12 articles beside الحريري's 251; السورية far more than السوري
+
+
 def stem_is_another_word(form: str, lexeme: str) -> bool:
     """Whether the stem a form is indexed under is itself a word used in as many articles or more
     (كيفين under كيف, "how"), as `_other_words` judges a variant's."""
