@@ -289,3 +289,19 @@ def test_the_events_of_one_story_come_first_among_related_events():
     assert bomber != bombing
     related = [event.pk for event in related_events(Event.objects.get(pk=bombing))]
     assert related[:1] == [bomber] and len(related) == 1  # the book fair shares none of its terms
+
+
+def test_a_word_near_the_generic_share_weighs_little_whether_or_not_it_passes_it():
+    """Boilerplate just under GENERIC (الحرمين in Saudi agency items) must not decide a story: its
+    weight tapers to nothing at the threshold instead of falling off a cliff there."""
+    from articles.events import signature
+
+    reading = signature.read("خادم الحرمين يتلقى اتصالا من ملك البحرين", "")
+    archive = 100_000
+    common = {signature.term("حرمين"): int(signature.GENERIC * archive) - 100}
+    weights = signature.weigh(reading, common, archive)
+    rare = signature.weigh(reading, {}, archive)
+
+    boilerplate = signature.term("حرمين")
+    assert weights[boilerplate] < 0.05 < rare[boilerplate]
+    assert weights[signature.term("بحرين")] > rare[signature.term("بحرين")]  # the story's words weigh more

@@ -8,8 +8,9 @@ may carry a one-letter prefix (وإريتريا، لبوتين) is read the way 
 term is weighted by how often the title and lead use it (the title counts double) and by how rare
 it is in the archive's titles and leads (inverse document frequency, counted over the archive at
 each rebuild and as articles arrive, kept in EventTerm). Words found in more than GENERIC of the
-archive («السعودية»، «قال») say nothing about which story this is and are left out. The SIZE
-heaviest terms, as a unit vector, are the article's signature.
+archive («السعودية»، «قال») say nothing about which story this is and are left out, and a word's
+weight tapers to nothing as it nears that share. The SIZE heaviest terms, as a unit vector, are the
+article's signature.
 """
 
 from __future__ import annotations
@@ -171,7 +172,10 @@ def weigh(reading: Reading, df: dict[str, int], articles: int) -> dict[str, floa
         seen = df.get(term, 0)
         if len(term) < 2 or seen > generic:
             continue
-        weights[term] = (1 + math.log(tf)) * math.log((articles + 1) / (seen + 1))
+        # Tapered towards GENERIC, not cut there: a word of boilerplate just under it weighs little
+        # whether or not the archive, as it stands when the article is signed, puts it over.
+        taper = 1 - seen / generic
+        weights[term] = (1 + math.log(tf)) * math.log((articles + 1) / (seen + 1)) * taper
     top = sorted(weights.items(), key=lambda item: -item[1])[:SIZE]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: round(w / norm, 4) for term, w in top if w > 0}
