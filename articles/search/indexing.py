@@ -65,17 +65,13 @@ def _analyse(rows: list[tuple]) -> tuple[Batch, dict[int, tuple[str, str]]]:
 
 
 def _write(batch: Batch, vectors: dict[int, tuple[str, str]]) -> None:
+    version = analysis.index_version()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "UPDATE articles_article AS a SET search_vector = v.vector::tsvector, "
             "search_head = v.head::tsvector, indexed_with = %s "
             "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, vector, head) WHERE a.id = v.id",
-            [
-                analysis.index_version(),
-                list(vectors),
-                [v for v, _ in vectors.values()],
-                [h for _, h in vectors.values()],
-            ],
+            [version, list(vectors), [v for v, _ in vectors.values()], [h for _, h in vectors.values()]],
         )
         batch.save_vocabulary(cursor)
 

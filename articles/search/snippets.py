@@ -17,7 +17,7 @@ from itertools import islice
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.analysis import TOKEN, analyse, written_lexeme
+from articles.search.analysis import TOKEN, indexed
 
 SNIPPET_WORDS = 40
 CONTEXT_BEFORE = 6
@@ -62,9 +62,7 @@ def _matching(words: list[str], lexemes: set[str]) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=200_000)
 def _lexemes(token: str) -> frozenset[str]:
-    readings = analyse(token)
-    written = {written_lexeme(r.form, r.definite) for r in readings} - {""}
-    return frozenset(reading.lexeme for reading in readings) | written
+    return frozenset(indexed(token)[1])  # what the whole index holds the token under
 
 
 def _best_window(hits: list[tuple[int, frozenset[str]]], size: int) -> int:

@@ -113,10 +113,10 @@ ENDINGS = ("تهما", "تهم", "تها", "ته", "تان", "تين", "هما",
 def _prefixed_otherwise(a: str, b: str) -> bool:
     """Whether two forms start with two sounds (ساندرز/زاندرز), or differ first in a prefix's
     letter (after a shared و or ف): a proclitic or a verb's person (وتشمل/ويشمل، ستكون/سيكون)."""
-    listed = is_known_name(a) or is_known_name(b)
+    forms = a, b
     while a[0] == b[0] and a[0] in "وف" and min(len(a), len(b)) > MIN_FORM:
         a, b = a[1:], b[1:]
-        if listed and max(a, b, key=len) == "ي" + min(a, b, key=len):
+        if max(a, b, key=len) == "ي" + min(a, b, key=len) and any(map(is_known_name, forms)):
             return False  # a listed name's own و (ويليام/وليام): a vowel written out, no verb's person
     if a[0] != b[0]:
         return not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS)
