@@ -37,7 +37,8 @@ QUERIES = HERE / "judged_queries.json"
 POOL = HERE / "judged_pool.json"
 GRADES = HERE / "judged_grades.json"
 TOP = 10
-GROUPS = ("all", "development", "held-out", "held-out-2", "held-out-3", "names", "topics", "phrases", "events")
+HALVES = ("development", "held-out", "held-out-2", "held-out-3", "held-out-4")
+GROUPS = ("all", *HALVES, "names", "topics", "phrases", "events")
 
 
 def isnad_search(query: str) -> list[int]:
