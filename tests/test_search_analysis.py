@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.search.analysis import analyse, skeleton, words
+from articles.search.analysis import analyse, indexed, skeleton, words
 from articles.search.compile import compile_query
 from articles.search.query import parse
 
@@ -151,3 +151,22 @@ def test_the_preposition_ala_is_not_the_name_ali():
     assert analyse("على") == () and analyse("وعلى") == ()
     assert analyse("علي")[0].lexeme == "علي"
     assert analyse("فعلي")  # the adjective "actual" stays a word
+
+
+@pytest.mark.parametrize(
+    ("with_pronoun", "stem"),
+    [
+        ("استقالته", "استقال"),  # استقالة + ه: the ة written ت
+        ("استقالتها", "استقال"),
+        ("لحكومته", "حكوم"),  # with a proclitic
+        ("حياتها", "حيا"),  # حياة, not حي (حيات read as a plural)
+        ("تصريحاته", "تصريح"),  # a plural in ات with ه
+    ],
+)
+def test_a_noun_with_a_pronoun_is_held_under_the_nouns_own_stem(with_pronoun, stem):
+    assert stem in indexed(with_pronoun)[1]
+
+
+def test_a_word_of_its_own_in_ta_keeps_its_stem():
+    assert indexed("ثابتة")[1] == ("ثابت",)  # ة as written: a feminine in ت, no pronoun
+    assert indexed("بيته")[1][0] == "بيت" and "بي" not in indexed("بيته")[1]  # too short for a noun in ة

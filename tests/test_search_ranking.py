@@ -34,6 +34,12 @@ def test_an_opening_with_every_word_of_the_query_outranks_a_headline_with_one(cl
     assert ids(client, q="انتخابات البرلمان العراق") == [specific.pk, general.pk]
 
 
+def test_a_headline_with_the_noun_and_its_pronoun_counts_as_the_noun(client, site):
+    resignation = article("الملك يلتقي الوزير بعد رجوعه عن استقالته", "استقبل الملك الوزير أمس.", site, 1)
+    passing = article("الوزير يفتتح معرضاً", "وكان الوزير قد لوّح بالاستقالة في الشهر الماضي.", site, 2)
+    assert ids(client, q="استقالة الوزير") == [resignation.pk, passing.pk]
+
+
 def test_the_rarer_word_in_a_headline_counts_for_more(client, site):
     for day in range(3, 9):
         article(f"خبر من جدة {day}", "افتتح في جدة معرض جديد.", site, day)

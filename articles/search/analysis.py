@@ -22,7 +22,7 @@ from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES, PLACE_NAMES
 from articles.search.senses import SENSES
 
 # Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
-VERSION = 15  # 15: listed names cut into another word's stem also indexed as written; 14: آلية and آية no longer taken for the stop words إليه and أيه; 13: senses.py, سوري
+VERSION = 16  # 16: a noun in ة with a pronoun (استقالته) also indexed under the noun's stem; 15: listed names cut into another word's stem also indexed as written; 14: آلية and آية no longer taken for the stop words إليه and أيه; 13: senses.py, سوري
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -182,11 +182,40 @@ NAMELESS = 1000
 
 @lru_cache(maxsize=200_000)
 def indexed(token: str) -> tuple[tuple[Reading, ...], tuple[str, ...]]:
-    """A token's readings, and every lexeme the whole index holds it under: the readings', and
-    the form as written where `written_lexeme` says so."""
+    """A token's readings, and every lexeme the whole index holds it under: the readings', the
+    noun's own stem where it carries a pronoun (`possessed_lexemes`), and the form as written
+    where `written_lexeme` says so."""
     readings = analyse(token)
     written = [written_lexeme(r.form, r.definite) for r in readings]
-    return readings, tuple(dict.fromkeys([*(r.lexeme for r in readings), *filter(None, written)]))
+    lexemes = [*(r.lexeme for r in readings), *possessed_lexemes(token, readings), *filter(None, written)]
+    return readings, tuple(dict.fromkeys(lexemes))
+
+
+# Pronouns after which a noun's ة is written ت (استقالة, استقالته، استقالتها), as written.
+TA_PRONOUNS = ("تها", "ته")
+MIN_POSSESSED = 3  # letters before the ت: بيته, صوته, وقتها are words in ت, not nouns in ة
+
+
+@lru_cache(maxsize=200_000)
+def possessed_lexemes(token: str, readings: tuple[Reading, ...]) -> tuple[str, ...]:
+    """The stems of a noun written with a pronoun that light stemming misses: a noun in ة takes
+    the pronoun with ت, which is left on the stem (استقالته: استقالت, never found by استقالة,
+    استقال), and a plural in ات takes ه after the suffix ات was looked for (تصريحاته: تصريحات, not
+    تصريح). Read on the letters as written: ثابتة folds to ثابته and is a word in ت of its own. A
+    verb with its object (زارته، نشرته) gets its own stem, زار and نشر."""
+    letters = written(token)
+    pronoun = next((p for p in TA_PRONOUNS if letters.endswith(p)), "")
+    if not pronoun:
+        return ()
+    stems = []
+    for reading in readings:
+        noun = reading.form[: -len(pronoun)]
+        if not reading.form.endswith(fold(pronoun)) or len(noun) < MIN_POSSESSED:
+            continue
+        stems.append(strip_suffixes(noun + "ه"))  # the ة, folded
+        if pronoun == "ته" and noun.endswith("ا") and len(noun) > MIN_POSSESSED:
+            stems.append(strip_suffixes(noun + "ت"))  # or the plural in ات: تصريحاته
+    return tuple(stem for stem in stems if stem not in {r.lexeme for r in readings})
 
 
 @lru_cache(maxsize=200_000)

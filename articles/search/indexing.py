@@ -225,6 +225,9 @@ class Document:
                 place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
                 for lexeme in lexemes:
                     full.setdefault(lexeme, []).append(place)
+                if token_weight in "AB":
+                    for lexeme in analysis.possessed_lexemes(token, readings):  # استقالته counts as استقالة
+                        head.setdefault(lexeme, []).append(place)
                 for reading in readings:
                     if token_weight in "AB":
                         head.setdefault(reading.lexeme, []).append(place)
