@@ -72,6 +72,8 @@ def test_the_adjective_of_a_country_named_in_ya_keeps_apart_from_its_short_stem(
         ("السيولة", "سيولة", "السيول"),  # liquidity, floods
         ("جامعة", "بالجامعات", "الجامع"),  # university, mosque
         ("السعودية", "السعوديين", "آل سعود"),
+        ("الشرطة", "للشرطة", "شرط"),  # police, a condition
+        ("الطائفية", "طائفي", "الطائف"),  # sectarian, Taif
     ],
 )
 def test_words_of_two_meanings_that_light_stemming_joins_are_indexed_apart(word, kin, apart):
@@ -161,6 +163,7 @@ def test_the_preposition_ala_is_not_the_name_ali():
         ("لحكومته", "حكوم"),  # with a proclitic
         ("حياتها", "حيا"),  # حياة, not حي (حيات read as a plural)
         ("تصريحاته", "تصريح"),  # a plural in ات with ه
+        ("خطته", "خطه"),  # two letters before the ت, but senses.py knows خطة: the plan, not a line
     ],
 )
 def test_a_noun_with_a_pronoun_is_held_under_the_nouns_own_stem(with_pronoun, stem):

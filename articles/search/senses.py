@@ -53,6 +53,56 @@ FAMILIES = {
     "ملايين": "ملايين",  # ملا: a mullah
     "مائه": "مائة",  # ماء: water
     "ايه": "آية آيات",  # اي: أيها, the vocative
+    # Read from the next 200 pairs of the list (stop 39; the 200 commonest are above).
+    "دوري": "دوري",  # دور: a role (the league, and the periodic)
+    "دوريه": "دورية دوريات",  # دور: a role (a patrol, periodic)
+    "قويه": "قوية",  # قو: forces (قوات)
+    "طريقه": "طريقة",  # طريق: a road
+    "واقعه": "واقعة",  # واقع: reality
+    "مسءوليه": "مسؤولية مسؤوليات",  # مسؤول: an official
+    "مساعده": "مساعدة مساعدات",  # مساعد: an assistant
+    "تنفيذي": "تنفيذي تنفيذية تنفيذيين",  # تنفيذ: carrying out
+    "خطه": "خطة",  # خط: a line
+    "سنه": "سنة",  # سن: age
+    "صادرات": "صادرات",  # صادر: issued
+    "رابطه": "رابطة",  # رابط: a link
+    "شريفين": "شريفين",  # شريف: Sharif, a name
+    "موافقه": "موافقة موافقات",  # موافق: corresponding to (in dates)
+    "حريه": "حرية حريات",  # حر: free, heat
+    "كلمه": "كلمة كلمات",  # كلم: a kilometre
+    "اهلي": "أهلي",  # أهل: people, family (the club al-Ahli)
+    "اهليه": "أهلية",  # أهل: people, family (civil)
+    "نفسيه": "نفسية",  # نفس: self
+    "عاده": "عادة عادات",  # عاد: he returned
+    "جنسيه": "جنسية جنسيات",  # جنسي: sexual
+    "صله": "صلة",  # صلى: he prayed
+    "دعوي": "دعوى",  # دعوة: an invitation (a lawsuit)
+    "خبره": "خبرة خبرات",  # خبر: news
+    "امراه": "امرأة",  # أمر، أمراء: a matter, princes
+    "مءسسه": "مؤسسة مؤسسات",  # مؤسس: a founder
+    "قاءمه": "قائمة",  # قائم: standing, in charge
+    "اوقيه": "أوقية",  # أوقات: times (an ounce)
+    "عنصري": "عنصري عنصرية عنصريين",  # عنصر: an element
+    "تامين": "تأمين",  # تام: complete (insurance)
+    "طاءفي": "طائفي طائفية طائفيين",  # الطائف: Taif
+    "مقاطعه": "مقاطعة",  # مقاطع: clips
+    "اثري": "أثري أثرية",  # أثر: an effect
+    "تعليمات": "تعليمات",  # تعليم: education
+    "مالكي": "مالكي",  # مالك: an owner, Malik
+    "بعثه": "بعثة بعثات",  # بعث: the Baath
+    "حزمه": "حزمة",  # حزم: resolve (عاصفة الحزم)
+    "كليه": "كلية كليات",  # كلي: total
+    "معدات": "معدات",  # معدة: a stomach
+    "دقيقه": "دقيقة",  # دقيق: flour, precise
+    "ملابسات": "ملابسات",  # ملابس: clothes
+    "انديه": "أندية",  # اند: nothing
+    "حاجه": "حاجة",  # حاج: a pilgrim
+    "عينه": "عينة عينات",  # عين: an eye
+    "عدوي": "عدوى",  # عدو: an enemy
+    "زياده": "زيادة زيادات",  # زياد: Ziad, a name
+    "قضيه": "قضية",  # قضى: he spent, he judged
+    "شرطه": "شرطة",  # شرط: a condition
+    "عربات": "عربات",  # عرب: Arabs
 }
 
 SENSES = {fold(form): fold(lexeme) for lexeme, forms in FAMILIES.items() for form in forms.split()}
