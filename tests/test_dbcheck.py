@@ -55,3 +55,16 @@ def test_the_real_database_has_a_utf8_ctype_and_trigrams():
         assert "utf" in cursor.fetchone()[0].lower()
         cursor.execute("SELECT array_length(show_trgm('قرغيزستان'), 1)")
         assert cursor.fetchone()[0] > 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", ["index_search", "rebuild_events", "learn_spellings", "worker", "ingest"])
+def test_an_archive_command_on_a_database_not_migrated_says_to_migrate(command, monkeypatch, tmp_path):
+    """Not a traceback from the first query ("relation articles_article does not exist")."""
+    from django.core.management import CommandError, call_command
+    from django.db.migrations.executor import MigrationExecutor
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("a migration", False)])
+    args = [str(tmp_path)] if command == "ingest" else []
+    with pytest.raises(CommandError, match=r"manage\.py migrate"):
+        call_command(command, *args)

@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from articles.management.archive import require_archive
 from articles.management.progress import Steps
 from articles.models import Article, SearchTerm
 from articles.search import analysis
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--recount", action="store_true", help="recount the vocabulary (implied by --rebuild)")
 
     def handle(self, *args, rebuild=False, **options):
+        require_archive()
         articles = Article.objects.all()
         if rebuild:
             with connection.cursor() as cursor:

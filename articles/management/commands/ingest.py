@@ -16,6 +16,7 @@ from articles.ingest.inputs import expand
 from articles.ingest.preview import draft_json
 from articles.ingest.runs import InlineTracing, count_items, process
 from articles.ingest.service import IngestReport, dry_run_report
+from articles.management.archive import require_archive
 from articles.management.progress import Progress
 from articles.models import IngestRun
 from newsroom.database_url import same_database_env
@@ -74,8 +75,8 @@ class Command(BaseCommand):
         overrides = self._overrides(options)
         if options["dry_run"]:
             return self._dry_run(options, overrides)
+        require_archive()
         try:
-            connection.ensure_connection()
             run = start_run(options["paths"], fmt=options["format"], overrides=overrides)
         except DatabaseError as error:
             raise CommandError(

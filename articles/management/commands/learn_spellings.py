@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from articles.management.archive import require_archive
 from articles.management.progress import Steps
 from articles.models import SpellingStatus
 from articles.spellings.learning import learn_from_archive
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        require_archive()
         self.stderr.style_func = None  # progress and figures, not errors
         started = time.perf_counter()
         steps = Steps("spellings", sys.stderr)

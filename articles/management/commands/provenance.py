@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.management.archive import require_archive
 from articles.models import Article
 from articles.provenance.graph import provenance_of, summary
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        require_archive()
         key = options["article"]
         found = Article.objects.select_related("publisher").filter(**{"pk" if key.isdigit() else "url": key}).first()
         if found is None:

@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from articles.management.archive import require_archive
 from articles.management.progress import Steps
 from articles.models import Article
 from articles.provenance.linking import link_upstreams
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--links-only", action="store_true", help="keep the shared text found; only re-link")
 
     def handle(self, *args, **options):
+        require_archive()
         self.stderr.style_func = None  # progress and figures, not errors
         started = time.perf_counter()
         steps = Steps("provenance", sys.stderr)

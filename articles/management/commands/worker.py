@@ -4,6 +4,8 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from articles.management.archive import require_archive
+
 QUEUES = ["ingest", "tracing", "default"]
 
 
@@ -20,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="no start and stop lines")
 
     def handle(self, *args, **options):
+        require_archive()
         from procrastinate.contrib.django import app
 
         logging.getLogger("procrastinate").setLevel(logging.WARNING)
