@@ -7,7 +7,7 @@ admitted variants bring in?
 Labels: evaluation/variant_doc_labels.json. 'held_out': for each name, every spelling the corpus
 writes that might be taken for it (its candidates: spelled within one or two letters, or among its
 nearest words by usage) was judged by reading, 'same' or 'different', before the variants table was
-built. 'held_out_2' to 'held_out_5' (2026-12-07): further names down the same
+built. 'held_out_2' to 'held_out_6' (2026-12-07): further names down the same
 list; each sample's 'about' key says what was judged and when. The pair samples of
 variant_labels.json ('same', 'same_late', 'same_3') are scored too,
 each pair as a name with one other spelling.
