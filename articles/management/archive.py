@@ -13,11 +13,14 @@ def require_archive(alias: str = DEFAULT_DB_ALIAS) -> None:
         executor = MigrationExecutor(connection)
         missing = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as error:
-        raise CommandError(
-            f"cannot reach the database ({str(error).strip()}). Is it running? (make db-start)"
-        ) from error
+        raise unreachable(error) from error
     if missing:
         raise CommandError(
             f"the database lacks {len(missing)} of the archive's migrations: "
             "run `manage.py migrate` first (make run and make test do)."
         )
+
+
+def unreachable(error: DatabaseError) -> CommandError:
+    """The refusal for a database that does not answer, with what to do."""
+    return CommandError(f"cannot reach the database ({str(error).strip()}). Is it running? (make db-start)")

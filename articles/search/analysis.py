@@ -196,7 +196,6 @@ TA_PRONOUNS = ("تها", "ته")
 MIN_POSSESSED = 3  # letters before the ت: بيته, صوته, وقتها are words in ت, not nouns in ة
 
 
-@lru_cache(maxsize=200_000)
 def possessed_lexemes(token: str, readings: tuple[Reading, ...]) -> tuple[str, ...]:
     """The stems of a noun written with a pronoun that light stemming misses: a noun in ة takes
     the pronoun with ت, which is left on the stem (استقالته: استقالت, never found by استقالة,

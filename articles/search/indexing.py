@@ -223,16 +223,14 @@ class Document:
                     continue
                 token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight  # a long lead spills over
                 place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
-                for lexeme in lexemes:
+                for lexeme in lexemes:  # استقالته counts as استقالة in both vectors
                     full.setdefault(lexeme, []).append(place)
-                if token_weight in "AB":
-                    for lexeme in analysis.possessed_lexemes(token, readings):  # استقالته counts as استقالة
-                        head.setdefault(lexeme, []).append(place)
-                for reading in readings:
                     if token_weight in "AB":
-                        head.setdefault(reading.lexeme, []).append(place)
-                        if reading.form != reading.lexeme:
-                            head.setdefault(analysis.form_lexeme(reading), []).append(place)
+                        head.setdefault(lexeme, []).append(place)
+                for reading in readings:  # the unstemmed forms ranking reads, if not held so already
+                    form = analysis.form_lexeme(reading)
+                    if token_weight in "AB" and form not in lexemes:
+                        head.setdefault(form, []).append(place)
                     self.forms.setdefault(reading.form, (reading.lexeme, token))
                     if reading.definite:
                         self.definite.add(reading.form)

@@ -247,11 +247,10 @@ def is_family_name(form: str) -> bool:
     found = _usage(form) if form.endswith("ي") else None
     if not found or found[0] < MIN_NAME_ARTICLES or found[1] < (1 - NAME_DEFINITE_SHARE) * found[0]:
         return False
-    inflected = sum((_usage(form + ending) or (0, 0))[0] for ending in ADJECTIVE_ENDINGS)
+    inflected = sum((_usage(form[:-1] + ending) or (0, 0))[0] for ending in NISBA_ENDINGS if ending != "ي")
     return inflected <= FAMILY_NAME_INFLECTED * found[0]
 
 
-ADJECTIVE_ENDINGS = ("ه", "ين", "ون")  # folded: the feminine (ة), the plurals
 FAMILY_NAME_INFLECTED = 0.1  # حريرية 12 articles beside الحريري's 251; السورية far more than السوري
 
 

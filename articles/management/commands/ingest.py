@@ -16,7 +16,7 @@ from articles.ingest.inputs import expand
 from articles.ingest.preview import draft_json
 from articles.ingest.runs import InlineTracing, count_items, process
 from articles.ingest.service import IngestReport, dry_run_report
-from articles.management.archive import require_archive
+from articles.management.archive import require_archive, unreachable
 from articles.management.progress import Progress
 from articles.models import IngestRun
 from newsroom.database_url import same_database_env
@@ -79,9 +79,7 @@ class Command(BaseCommand):
         try:
             run = start_run(options["paths"], fmt=options["format"], overrides=overrides)
         except DatabaseError as error:
-            raise CommandError(
-                f"cannot reach the database ({str(error).strip()}). Is it running? (make db-start)"
-            ) from None
+            raise unreachable(error) from None
         if connection.in_atomic_block:  # inside a caller's transaction no worker could see the run
             run = process(run.pk, InlineTracing())
         else:
