@@ -119,7 +119,7 @@ def _prefixed_otherwise(a: str, b: str) -> bool:
         if max(a, b, key=len) == "ي" + min(a, b, key=len) and any(map(is_known_name, forms)):
             return False  # a listed name's own و (ويليام/وليام): a vowel written out, no verb's person
     if a[0] != b[0]:
-        return not any({a[0], b[0]} <= letters for letters in vocabulary.FIRST_LETTERS)
+        return not any({a[0], b[0]} <= letters for letters in (*vocabulary.FIRST_LETTERS, vocabulary.SILENT_H))
     short, long = sorted((a, b), key=len)
     if short[0] == "ا" and long == short[0] + "ي" + short[1:]:
         return False  # a first vowel written out (اريك/ايريك، ادلب/ايدلب), no verb's person after ا
