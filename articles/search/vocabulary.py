@@ -194,7 +194,7 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
-    inside = read_inside_other_words(candidates)
+    inside = read_inside_other_words(candidates) | with_another_words_article(candidates)
     candidates = [v for v in candidates if v.form not in inside]
     other_words = _other_words(form, lexemes, candidates)
     # A look-alike used more than the word itself and written with a possessive pronoun is a word of
@@ -413,6 +413,20 @@ def read_inside_other_words(candidates: list[Variant]) -> set[str]:
 
 
 SECOND_READING_SHARE = 0.8
+
+
+def with_another_words_article(candidates: list[Variant]) -> set[str]:
+    """Candidates that are و/ب/ك/ف + ال + a word written nearly always with the article and used
+    more than they are: والكويت is «and Kuwait» (373 articles, الكويت 1,416), not a spelling of
+    والكوت (Walcott), which brought it. A name starting with those letters leaves a rare word, or
+    one without the article (والتر: تر, بالمر: مر)."""
+    wanted = {strip_article(v.form): v for v in candidates if v.form.startswith(COMPOUND_ARTICLES)}
+    rows = SearchTerm.objects.filter(form__in=wanted).values_list("form", "article_count", "definite_count")
+    return {
+        wanted[word].form
+        for word, articles, definite in rows
+        if articles > wanted[word].article_count and definite >= DEFINITE_NAME_SHARE * articles
+    }
 
 
 def _sounds_alike(form: str, other: str) -> bool:
