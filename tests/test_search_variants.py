@@ -137,6 +137,16 @@ def test_a_look_alike_that_is_and_with_the_article_is_not_a_variant(terms):
     assert admitted("والكوت") == {"ولكوت"}
 
 
+def test_a_foreign_ch_is_written_with_or_without_its_t(terms):
+    terms("منوشين", 80)
+    terms("منوتشين", 75)
+    terms("ناتشو", 48)  # Nacho: four letters between its ends as written, though ch is one sound
+    terms("نتشو", 3)
+    assert admitted("منوشين") == {"منوتشين"}
+    assert admitted("ناتشو") == {"نتشو"}
+    assert admitted("منوتشين") == {"منوشين"}
+
+
 def test_letters_of_two_arabic_sounds_are_not_a_spelling(terms):
     # The vocabulary is looked up by one skeleton for ك ق غ ج and for ذ ظ ض س ز د, but spellings
     # of a name exchange only a g for a g (غ ج) and a k for a k (ك ق): the rest are two words.
