@@ -147,6 +147,20 @@ def test_a_foreign_ch_is_written_with_or_without_its_t(terms):
     assert admitted("منوتشين") == {"منوشين"}
 
 
+def test_a_look_alike_held_under_a_commoner_words_lexeme_is_not_a_variant(terms):
+    # A variant is matched by its lexeme: جريمي would bring every جريمة («crime») held under جريم.
+    terms("جيريمي", 60, lexeme="جيريمي")
+    terms("جيرمي", 20, lexeme="جيرمي")
+    terms("جريمي", 5, lexeme="جريم")
+    terms("جريمه", 1796, 900, lexeme="جريم")
+    assert admitted("جيريمي") == {"جيرمي"}
+    # Under a lexeme that holds the same name more than any other word, the spellings stay:
+    terms("مارتن", 424, lexeme="مارتن")
+    terms("مارتين", 63, lexeme="مارت")
+    terms("مارتي", 13, lexeme="مارت")
+    assert admitted("مارتن") == {"مارتين"}
+
+
 def test_letters_of_two_arabic_sounds_are_not_a_spelling(terms):
     # The vocabulary is looked up by one skeleton for ك ق غ ج and for ذ ظ ض س ز د, but spellings
     # of a name exchange only a g for a g (غ ج) and a k for a k (ك ق): the rest are two words.

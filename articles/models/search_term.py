@@ -26,6 +26,8 @@ class SearchTerm(models.Model):
         verbose_name_plural = "مفردات البحث"
         indexes = [
             models.Index(fields=["skeleton"], name="search_term_skeleton"),
+            # A variant is matched by its lexeme: what else the index holds under it (vocabulary).
+            models.Index(fields=["lexeme"], name="search_term_lexeme"),
             GinIndex(OpClass("form", name="gin_trgm_ops"), name="search_term_form_trgm"),
         ]
 

@@ -390,12 +390,41 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
     # A query word that could be read with a proclitic too, and is read whole (بيونغ, though يونغ
     # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج.
     whole = any(found.get(word, 0) for word in own_bare)
-    return {stem for stem, v in stems.items() if found.get(stem, 0) >= max(1, own_ratio) * v.article_count} | {
-        v.lexeme
-        for word, (v, factor) in bare.items()
-        if found.get(word, 0) > factor * v.article_count
-        and not (whole and v.form[0] == form[0] and _sounds_alike(form[1:], v.form[1:]))
-    }
+    return (
+        {stem for stem, v in stems.items() if found.get(stem, 0) >= max(1, own_ratio) * v.article_count}
+        | {
+            v.lexeme
+            for word, (v, factor) in bare.items()
+            if found.get(word, 0) > factor * v.article_count
+            and not (whole and v.form[0] == form[0] and _sounds_alike(form[1:], v.form[1:]))
+        }
+        | _lexemes_of_commoner_words(form, lexemes, candidates)
+    )
+
+
+def _lexemes_of_commoner_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant]) -> set[str]:
+    """Lexemes of candidates under which the index holds another, commoner word: a variant is
+    matched by its lexeme, and جريمي (for جيريمي) is held under جريم with جريمة's 1,796 articles,
+    هولند (for هولاند) with هولندي's 615, ادين (for إيدين) under اد with أدى's 4,335, سيرغ (for
+    سيرج) with سيرغي's 668. Scaled as `_other_words` scales a stem: a query word whose own lexeme
+    holds commoner forms (غابون under غاب) admits candidates held alike (جابون under جاب)."""
+    spellings = {form} | {v.form for v in candidates}
+    held: dict[str, int] = {}
+    rows = SearchTerm.objects.filter(lexeme__in={v.lexeme for v in candidates} | set(lexemes))
+    for lexeme, other, articles in rows.values_list("lexeme", "form", "article_count"):
+        if other not in spellings:
+            held[lexeme] = max(held.get(lexeme, 0), articles)
+    own = _usage(form)
+    # A name whose stem is a commoner word is matched as written (compile.searched_lexeme): its
+    # stem's other words are not the query's, and scale nothing (إيدين, held under ايد with أيدي).
+    searched = [
+        lexeme for lexeme in lexemes if not (lexeme != form and is_name(form) and stem_is_another_word(form, lexeme))
+    ]
+    ratio = max(1.0, max((held.get(lexeme, 0) for lexeme in searched), default=0) / max(own[0] if own else 0, 1))
+    spelled: dict[str, int] = {}  # lexeme -> the articles of the candidates held under it
+    for v in candidates:
+        spelled[v.lexeme] = spelled.get(v.lexeme, 0) + v.article_count
+    return {lexeme for lexeme, articles in spelled.items() if held.get(lexeme, 0) > ratio * articles}
 
 
 def read_inside_other_words(candidates: list[Variant]) -> set[str]:
