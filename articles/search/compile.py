@@ -106,8 +106,7 @@ def searched_lexeme(reading: Reading) -> str:
     (analysis.written_lexeme): كيفين (60 articles on the corpus) is not كيف ("how", 3,361). A name
     by the archive's usage only: listed words of the language (ثاني، نادي) keep their stems. Where
     the stem is rarer it is the name's own, and joins its spellings (اندريه and اندري, both اندر)."""
-    stemmed_name = reading.form != reading.lexeme and vocabulary.is_name(reading.form)
-    if stemmed_name and vocabulary.stem_is_another_word(reading.form, reading.lexeme):
+    if vocabulary.name_cut_into_another_word(reading.form, reading.lexeme):
         return written_lexeme(reading.form, reading.definite) or reading.lexeme
     return reading.lexeme
 

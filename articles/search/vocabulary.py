@@ -197,7 +197,7 @@ def by_rules(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
         and (adjectives.get(other) == nisba or _same_kind(own, count, other_definite))
         and is_variant(form, other)
     ]
-    inside = read_inside_other_words(candidates) | with_another_words_article(candidates)
+    inside = read_as_other_words(candidates)
     candidates = [v for v in candidates if v.form not in inside]
     other_words = _other_words(form, lexemes, candidates)
     # A look-alike used more than the word itself and written with a possessive pronoun is a word of
@@ -262,6 +262,12 @@ def is_family_name(form: str) -> bool:
 
 
 FAMILY_NAME_INFLECTED = 0.1  # حريرية 12 articles beside الحريري's 251; السورية far more than السوري
+
+
+def name_cut_into_another_word(form: str, lexeme: str) -> bool:
+    """A name by the archive's usage that light stemming cuts into a commoner word (كيفين under
+    كيف): search matches it as written where the index holds it so (compile.searched_lexeme)."""
+    return form != lexeme and is_name(form) and stem_is_another_word(form, lexeme)
 
 
 def stem_is_another_word(form: str, lexeme: str) -> bool:
@@ -408,6 +414,8 @@ def _lexemes_of_commoner_words(form: str, lexemes: tuple[str, ...], candidates: 
     هولند (for هولاند) with هولندي's 615, ادين (for إيدين) under اد with أدى's 4,335, سيرغ (for
     سيرج) with سيرغي's 668. Scaled as `_other_words` scales a stem: a query word whose own lexeme
     holds commoner forms (غابون under غاب) admits candidates held alike (جابون under جاب)."""
+    if not candidates:
+        return set()
     spellings = {form} | {v.form for v in candidates}
     held: dict[str, int] = {}
     rows = SearchTerm.objects.filter(lexeme__in={v.lexeme for v in candidates} | set(lexemes))
@@ -417,9 +425,7 @@ def _lexemes_of_commoner_words(form: str, lexemes: tuple[str, ...], candidates: 
     own = _usage(form)
     # A name whose stem is a commoner word is matched as written (compile.searched_lexeme): its
     # stem's other words are not the query's, and scale nothing (إيدين, held under ايد with أيدي).
-    searched = [
-        lexeme for lexeme in lexemes if not (lexeme != form and is_name(form) and stem_is_another_word(form, lexeme))
-    ]
+    searched = [lexeme for lexeme in lexemes if not name_cut_into_another_word(form, lexeme)]
     ratio = max(1.0, max((held.get(lexeme, 0) for lexeme in searched), default=0) / max(own[0] if own else 0, 1))
     spelled: dict[str, int] = {}  # lexeme -> the articles of the candidates held under it
     for v in candidates:
@@ -427,38 +433,32 @@ def _lexemes_of_commoner_words(form: str, lexemes: tuple[str, ...], candidates: 
     return {lexeme for lexeme, articles in spelled.items() if held.get(lexeme, 0) > ratio * articles}
 
 
-def read_inside_other_words(candidates: list[Variant]) -> set[str]:
-    """Candidates the archive holds mostly as the second reading of another word, one that starts
-    with a proclitic's letter (analysis: such a token is indexed whole and without that letter):
-    ارتر's 174 articles are كارتر's 178 (ك + ارتر), and brought Carter to a query for Arthur
-    (آرثر); ريدمان's 57 are فريدمان's. A spelling written bare is used far more often bare than with
-    any one proclitic: of the spellings the variant samples judge the same name, none in 10 articles
-    or more has a proclitic's form in more than 0.37 of its count (ونيوزيلندا); rarer ones are
-    left alone (ولاتفايا is Latvia's one article written so)."""
-    wanted = {proclitic + v.form: v for v in candidates for proclitic in PROCLITICS}
-    found = SearchTerm.objects.filter(form__in=wanted, article_count__gte=MIN_NAME_ARTICLES)
-    return {
-        wanted[form].form
-        for form, count in found.values_list("form", "article_count")
-        if count >= SECOND_READING_SHARE * wanted[form].article_count
-    }
+def read_as_other_words(candidates: list[Variant]) -> set[str]:
+    """Candidates that are another word read otherwise, looked up in one query:
+    - held mostly as the second reading of a word that starts with a proclitic's letter (analysis:
+      such a token is indexed whole and without that letter): ارتر's 174 articles are كارتر's 178
+      (ك + ارتر), and brought Carter to a query for Arthur (آرثر); ريدمان's 57 are فريدمان's. A
+      spelling written bare is used far more often bare than with any one proclitic: of the
+      spellings the variant samples judge the same name, none in 10 articles or more has a
+      proclitic's form in more than 0.37 of its count (ونيوزيلندا); rarer ones are left alone
+      (ولاتفايا is Latvia's one article written so);
+    - و/ب/ك/ف + ال + a word written nearly always with the article and used more than they are:
+      والكويت is «and Kuwait» (373 articles, الكويت 1,416), not a spelling of والكوت (Walcott),
+      which brought it. A name starting with those letters leaves a rare word, or one without the
+      article (والتر: تر, بالمر: مر)."""
+    inside = {proclitic + v.form: v for v in candidates for proclitic in PROCLITICS}
+    article = {strip_article(v.form): v for v in candidates if v.form.startswith(COMPOUND_ARTICLES)}
+    rows = SearchTerm.objects.filter(form__in=inside.keys() | article.keys())
+    found = set()
+    for form, articles, definite in rows.values_list("form", "article_count", "definite_count"):
+        if form in inside and articles >= max(MIN_NAME_ARTICLES, SECOND_READING_SHARE * inside[form].article_count):
+            found.add(inside[form].form)
+        if form in article and articles > article[form].article_count and definite >= DEFINITE_NAME_SHARE * articles:
+            found.add(article[form].form)
+    return found
 
 
 SECOND_READING_SHARE = 0.8
-
-
-def with_another_words_article(candidates: list[Variant]) -> set[str]:
-    """Candidates that are و/ب/ك/ف + ال + a word written nearly always with the article and used
-    more than they are: والكويت is «and Kuwait» (373 articles, الكويت 1,416), not a spelling of
-    والكوت (Walcott), which brought it. A name starting with those letters leaves a rare word, or
-    one without the article (والتر: تر, بالمر: مر)."""
-    wanted = {strip_article(v.form): v for v in candidates if v.form.startswith(COMPOUND_ARTICLES)}
-    rows = SearchTerm.objects.filter(form__in=wanted).values_list("form", "article_count", "definite_count")
-    return {
-        wanted[word].form
-        for word, articles, definite in rows
-        if articles > wanted[word].article_count and definite >= DEFINITE_NAME_SHARE * articles
-    }
 
 
 def _sounds_alike(form: str, other: str) -> bool:
