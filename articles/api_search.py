@@ -75,4 +75,13 @@ def _hit(hit) -> dict:
         "published_at": article.published_at,
         "date_precision": article.date_precision,
         "source_url": article.url,
+        "copies": [
+            {
+                "id": copy.pk,
+                "url": copy.get_absolute_url(),
+                "publisher": copy.publisher.slug if copy.publisher else None,
+                "published_at": copy.published_at,
+            }
+            for copy in hit.copies
+        ],
     }

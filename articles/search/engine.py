@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 
 from articles.filters import ArticleFilter
 from articles.models import Article
-from articles.search import facets, ranking, recency, vocabulary
+from articles.search import copies, facets, ranking, recency, vocabulary
 from articles.search.compile import CompiledQuery, compile_query
 from articles.search.expressions import Matches, Stamp, matching
 from articles.search.query import ParsedQuery, parse
@@ -40,6 +40,7 @@ class Hit:
     snippet: SafeString
     exact: bool
     provenance: str = "original"  # original, republished or wire (facets.provenance_of)
+    copies: list[Article] = field(default_factory=list)  # other outlets' copies of this text (copies.fold)
 
 
 @dataclass
@@ -95,14 +96,16 @@ def _run(params, articles, page_size: int) -> SearchResults:
     exact_in = HEAD if scope.broad and sort == "relevance" else "search_vector"
     number = min(_number(params.get("page")), MAX_PAGE)
     ranked = ranking.order(scope.rows, compiled, sort, exact_in=exact_in, shown=number * page_size)
-    page = Paginator(ranked, page_size).get_page(number)
+    dates = {pk: stamp for pk, _, _, stamp in scope.rows} if sort == "relevance" else None
+    shown, copies_of = copies.fold(ranked, number * page_size, dates)
+    page = Paginator(ranking.Ranked(shown, ranked.variant_only), page_size).get_page(number)
     results = SearchResults(
         text, sort, parsed, compiled, filters, page, total=scope.total, broad=scope.broad,
         total_is_lower_bound=scope.lower_bound,
     )  # fmt: skip
     # Each match's provenance class, read once: the facet counts them, each hit shows its own.
     classes = facets.provenance_classes([pk for pk, *_ in scope.rows])
-    results.hits = _hits(page.object_list, compiled, ranked, classes)
+    results.hits = _hits(page.object_list, compiled, ranked, classes, copies_of)
     results.facets = facets.count(scope.rows, classes)
     if text and not scope.total:
         results.suggestions = _suggestions(parsed)
@@ -156,10 +159,19 @@ def _scope(matched, *, sort: str, headlines, phrases: bool) -> Scope:
     return Scope(rows, total, True, lower_bound=total > COUNTED)
 
 
-def _hits(ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked, classes: dict[int, str]) -> list[Hit]:
+def _hits(
+    ids: list[int], compiled: CompiledQuery, ranked: ranking.Ranked, classes: dict[int, str], copies_of: dict
+) -> list[Hit]:
     fields = [*LISTED_FIELDS, "publisher__name_ar", "publisher__slug"]
-    articles = Article.objects.filter(pk__in=ids).select_related("publisher").only(*fields).in_bulk()
-    return [_hit(articles[pk], compiled, ranked.exact(pk), classes.get(pk, "original")) for pk in ids if pk in articles]
+    folded = [pk for shown in ids for pk in copies_of.get(shown, ())]
+    articles = Article.objects.filter(pk__in=[*ids, *folded]).select_related("publisher").only(*fields).in_bulk()
+    hits = []
+    for pk in ids:
+        if pk in articles:
+            hit = _hit(articles[pk], compiled, ranked.exact(pk), classes.get(pk, "original"))
+            hit.copies = [articles[copy] for copy in copies_of.get(pk, ()) if copy in articles]
+            hits.append(hit)
+    return hits
 
 
 def _hit(article: Article, compiled: CompiledQuery, exact: bool, provenance: str) -> Hit:
