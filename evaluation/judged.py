@@ -6,6 +6,7 @@
     .venv/bin/python -m evaluation.judged --runs          score every run kept in the pool
     .venv/bin/python -m evaluation.judged --regrade-sheet FILE   21% of the graded pool, to grade again
     .venv/bin/python -m evaluation.judged --agreement FILE       agreement of those second grades with the first
+    .venv/bin/python -m evaluation.judged --distinct      a copy of a result above gains nothing
 
 Queries: evaluation/judged_queries.json (written before any system's results were seen, each with
 the need it is graded against; within each class they alternate development / held-out).
@@ -19,6 +20,8 @@ Grades: evaluation/judged_grades.json. Texts stay in ../shared/corpus.
 Prints nDCG@10 (gains 0/1/3), nDCG@10 counting only grade 2, per class and per half, the queries
 on which Isnad is better and worse than stock with a two-sided sign test, and how many of the
 top-10 slots were not graded (they count as 0; re-pool and grade when that is not small).
+With --distinct, a result that is the same text as one ranked above it (articles.search.copies)
+gains nothing, as a reader learns nothing from it, and the ideal ranking holds each text once.
 """
 
 from __future__ import annotations
@@ -113,12 +116,16 @@ def _write_sheet(path: str, chosen: dict[str, list[str]], seed: str) -> int:
     return sum(1 for line in lines if not line.startswith("##"))
 
 
-def ndcg(ranked: list[str], grades: dict[str, int], k: int = TOP, only_full: bool = False) -> float:
+def ndcg(
+    ranked: list[str], grades: dict[str, int], k: int = TOP, only_full: bool = False, ideal: list[int] | None = None
+) -> float:
+    """`ideal`: the grades the best ranking can show (all the graded ones by default)."""
+
     def gain(grade: int) -> float:
         return (1.0 if grade == 2 else 0.0) if only_full else float(2**grade - 1)
 
     dcg = sum(gain(grades.get(cid, 0)) / math.log2(i + 2) for i, cid in enumerate(ranked[:k]))
-    ideal = sorted((gain(g) for g in grades.values()), reverse=True)[:k]
+    ideal = sorted((gain(g) for g in (grades.values() if ideal is None else ideal)), reverse=True)[:k]
     best = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
     return dcg / best if best else 0.0
 
@@ -132,7 +139,7 @@ def sign_test(better: int, worse: int) -> float:
     return min(1.0, 2 * tail)
 
 
-def score() -> dict:
+def score(distinct: bool = False) -> dict:
     grades = json.loads(GRADES.read_text(encoding="utf-8"))
     results = defaultdict(lambda: defaultdict(list))
     ungraded = defaultdict(int)
@@ -142,15 +149,57 @@ def score() -> dict:
         if not graded:
             continue
         row = {}
-        for name, search in SYSTEMS.items():
-            ranked = corpus_ids(search(query["query"])[:TOP])
+        found = {name: corpus_ids(search(query["query"])[:TOP]) for name, search in SYSTEMS.items()}
+        texts = _texts({*graded, *(cid for ranked in found.values() for cid in ranked)}) if distinct else {}
+        for name, ranked in found.items():
             ungraded[name] += sum(1 for cid in ranked if cid not in graded)
-            row[name] = (ndcg(ranked, graded), ndcg(ranked, graded, only_full=True))
+            ideal = None
+            if distinct:
+                ranked, ideal = _first_of_each_text(ranked, texts), _best_of_each_text(graded, texts)
+            row[name] = (ndcg(ranked, graded, ideal=ideal), ndcg(ranked, graded, only_full=True, ideal=ideal))
             for group in ("all", query["class"], query["half"]):
                 results[name, group]["ndcg"].append(row[name][0])
                 results[name, group]["full"].append(row[name][1])
         per_query[query["id"]] = (query, row)
     return {"results": results, "ungraded": ungraded, "per_query": per_query}
+
+
+def _texts(ids: set[str]) -> dict[str, str]:
+    """Each corpus id, and the first (in sorted order) of the ids that are the same text as it."""
+    from articles.models import Article
+    from articles.search.copies import _same_text
+
+    pks = dict(Article.objects.filter(external_id__in=ids).values_list("external_id", "pk"))
+    external = {pk: cid for cid, pk in pks.items()}
+    same = _same_text(list(external))
+    text_of = {}
+    for cid in sorted(pks):  # a text is named by its first id; a copy of a copy joins it too
+        seen, todo = set(), [pks[cid]]
+        while todo:
+            pk = todo.pop()
+            if pk not in seen:
+                seen.add(pk)
+                todo += same.get(pk, ())
+        text_of[cid] = min(external[pk] for pk in seen)
+    return text_of
+
+
+def _first_of_each_text(ranked: list[str], texts: dict[str, str]) -> list[str]:
+    """The ranking with each copy of a text above it replaced by nothing (a gain of 0)."""
+    seen, out = set(), []
+    for cid in ranked:
+        text = texts.get(cid, cid)
+        out.append(cid if text not in seen else f"copy of {text}")
+        seen.add(text)
+    return out
+
+
+def _best_of_each_text(grades: dict[str, int], texts: dict[str, str]) -> list[int]:
+    """The grades an ideal ranking can show: each text once, at its copies' best grade."""
+    best = defaultdict(int)
+    for cid, grade in grades.items():
+        best[texts.get(cid, cid)] = max(best[texts.get(cid, cid)], grade)
+    return list(best.values())
 
 
 def pooled_runs() -> None:
@@ -277,7 +326,7 @@ def main() -> int:
     if "--runs" in sys.argv:
         pooled_runs()
         return 0
-    report(score())
+    report(score(distinct="--distinct" in sys.argv))
     return 0
 
 
