@@ -138,6 +138,13 @@ def test_what_is_decided_from_the_evidence(evidence, listed, status):
     assert (decided[0] if decided else None) == status
 
 
+def test_a_pair_of_names_the_rules_may_join_is_learned_like_any_other():
+    # The rules' search-time checks may leave such a pair out (ايلكاي beside الكاي, whose ال is its own).
+    evidence = Evidence(copies=1, usage=0.7, by_rules=True)
+    assert learning.decide(evidence, False, named=True) == (SpellingStatus.LEARNED, "تُستعملان في السياقات نفسها")
+    assert learning.decide(evidence, False, named=False) is None  # words, not names: the rules' to join
+
+
 def test_a_learned_pair_is_searched_and_an_editors_decision_survives_a_new_run(terms):
     terms("بوتين", 2000)
     terms("بوتن", 280)
@@ -266,6 +273,24 @@ def test_words_the_letter_rules_join_but_the_archive_uses_apart_are_kept_apart_n
 
     assert decided == Counter({SpellingStatus.APART: 1})
     assert "عمولات" not in admitted("عمليات")
+
+
+def test_a_rare_spelling_the_letter_rules_join_to_a_common_word_is_checked_against_usage(terms):
+    terms("فرانس", 1800, 0)  # France, in «فرانس برس» and «فرانس 24»
+    terms("فرانز", 28, 0)  # Franz: a name the archive writes rarely
+    assert "فرانس" in admitted("فرانز")  # one sound skeleton: a z written as an s
+    vocabulary.forget_spellings()
+    usage = vectors({"فرانس": 0.0, "فرانز": math.acos(0.43)})
+
+    # Nine uses are too few to read: the rules' pair stands.
+    assert learning.learn(Counter(), usage, Counter({"فرانس": 1600, "فرانز": 9})) == Counter()
+    assert "فرانس" in admitted("فرانز")
+
+    # Twelve are enough, though too few for the name's own neighbours to be read (MIN_USES).
+    assert learning.MIN_USES > 12
+    decided = learning.learn(Counter(), usage, Counter({"فرانس": 1600, "فرانز": 12}))
+    assert decided == Counter({SpellingStatus.APART: 1})
+    assert "فرانس" not in admitted("فرانز")
 
 
 def test_an_editor_adds_a_pair_as_typed_and_search_finds_it(terms, admin_client):

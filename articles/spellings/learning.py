@@ -12,9 +12,9 @@ a pronoun; not a month, a number or an Arabic given name). Then:
   written beside the same names (BESIDE_ALIKE), with two such names, a copy, or usage near enough
   to propose (PROPOSE_USAGE);
 - proposed to editors: any other candidate with some evidence.
-The letter rules' own variants (search.vocabulary) are checked against usage too: two forms the
-archive does not use alike (RULES_USAGE), and that neither its copies nor the names beside them
-join, are kept apart.
+The letter rules' own variants (search.vocabulary) are checked against usage too, once both forms
+are used RULES_MIN_USES times: two forms the archive does not use alike (RULES_USAGE), and that
+neither its copies nor the names beside them join, are kept apart.
 Editors' decisions (accepted, rejected) are kept whatever a later run finds; the evidence on them
 is brought up to date.
 `learn` runs nightly and from `manage.py learn_spellings`; as articles arrive, the pairs their
@@ -47,6 +47,13 @@ APART_USAGE = 0.2  # below this, two forms are used apart: copies exchanging the
 # (MIN_USES): read on the corpus, the pairs under it are nearly all two Arabic words, a verb and its
 # noun, a singular and a plural (معارض/معرض، تحدث/تحديث), or a name and a word (بنما/بينما).
 RULES_USAGE = PROPOSE_USAGE
+# A pair the letter rules join is checked once both forms are used this often (fewer than MIN_USES:
+# a rare spelling of a common word is where a wrong merge costs most, فرانز/فرانس, Franz and France,
+# 1,806 articles). Read on the twelve samples' labelled rule pairs (in-sample for this choice): at 10
+# to 19 uses, the 43 pairs of one name are all at 0.50 or more (تايلاند/تايلند 0.502, the lowest) and
+# 6 of the 8 pairs of two words or names below (فرانز/فرانس 0.43, انطون/انطوان 0.47); at 5 to 9
+# uses, one pair of one name in 66 falls below.
+RULES_MIN_USES = 10
 # Where both are used this often their vectors are reliable, and spellings of one name are used alike
 # (every labelled pair 0.7 or more): under LEARN_USAGE they are two words or two names (ستيفن/ستيفان,
 # Stephen and Stéphane, whom the corpus never writes the other way).
@@ -183,15 +190,17 @@ def inflected_parts(form: str) -> list[str]:
     return parts
 
 
-def decide(evidence: Evidence, listed: bool) -> tuple[str, str] | None:
-    """(status, reason) for a candidate pair spelled alike whose forms are both used as names, or
-    for a pair the letter rules join (only ever kept apart)."""
+def decide(evidence: Evidence, listed: bool, named: bool = False) -> tuple[str, str] | None:
+    """(status, reason) for a candidate pair spelled alike whose forms are both used as names
+    (`named`), or for a pair the letter rules join (kept apart, or else decided as a pair of names
+    is: the rules' search-time checks may still leave it out, ايلكاي beside الكاي)."""
     usage = evidence.usage
     if evidence.by_rules:
         alike = LEARN_USAGE if evidence.uses >= WELL_USED else RULES_USAGE
         if usage is not None and usage < alike and evidence.copies < MIN_COPIES and not evidence.named_alike:
             return SpellingStatus.APART, "تجمعهما قواعد الحروف لكن الأرشيف يستعملهما في سياقات مختلفة"
-        return None  # the letter rules join them already
+        if not named:
+            return None  # words the rules may join: not the table's to learn
     if usage is not None and usage < APART_USAGE:
         return None
     if evidence.copies >= MIN_COPIES:
@@ -223,10 +232,12 @@ def candidates(
     for form, other in neighbours(vectors, frequent, progress):
         if spelled_alike(form, other):
             found.setdefault(ordered(form, other), Evidence())
-    for pair in joined_by_rules(frequent):
+    checked = [form for form, n in uses.items() if n >= RULES_MIN_USES and form in vectors.key_to_index]
+    for pair in joined_by_rules(checked):
         found.setdefault(pair, Evidence()).by_rules = True
     for (a, b), evidence in found.items():
-        if a in vectors.key_to_index and b in vectors.key_to_index and min(uses[a], uses[b]) >= MIN_USES:
+        least = RULES_MIN_USES if evidence.by_rules else MIN_USES
+        if a in vectors.key_to_index and b in vectors.key_to_index and min(uses[a], uses[b]) >= least:
             evidence.usage = round(float(vectors.similarity(a, b)), 3)
             evidence.uses = min(uses[a], uses[b])
         if beside:
@@ -318,7 +329,7 @@ def decisions(found: dict[tuple[str, str], Evidence]) -> list[SpellingPair]:
         if (a, b) not in named and not evidence.by_rules:
             continue
         listed = is_known_name(a) or is_known_name(b)
-        verdict = decide(evidence, listed)
+        verdict = decide(evidence, listed, named=(a, b) in named)
         if verdict:
             status, reason = verdict
             decided.append(SpellingPair(form=a, other=b, status=status, reason=reason, listed=listed,
