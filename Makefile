@@ -95,6 +95,8 @@ eval-search: db
 # Search judged by reading (evaluation/judged_*.json): stock arabic against Isnad.
 eval-judged: db
 	$(PY) -m evaluation.judged
+	@echo "counting a copy of a result above as nothing (what a reader learns from a page):"
+	$(PY) -m evaluation.judged --distinct
 
 # Shared text against an exhaustive reference, SPA copies and AlArabiya notes on the corpus.
 eval-provenance: db
