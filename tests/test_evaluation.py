@@ -89,3 +89,19 @@ def test_the_event_pair_samples_are_judged_pairs_of_events_of_two_or_more():
         for pair in sample["pairs"]:
             # a and b are corpus ids: two records of one article (one URL with an invisible mark) share one
             assert isinstance(pair["same"], bool) and pair["size"] >= 2 and (pair["a"] != pair["b"] or pair["same"])
+
+
+def test_a_copy_of_a_result_above_gains_nothing_when_texts_are_counted_once():
+    from evaluation.judged import _best_of_each_text, _first_of_each_text, ndcg
+
+    grades = {"a": 2, "a-copy": 2, "b": 1}
+    texts = {"a": "a", "a-copy": "a", "b": "b"}
+    ranked = ["a", "a-copy", "b"]
+    shown = _first_of_each_text(ranked, texts)
+    assert shown[0] == "a" and shown[1] not in grades and shown[2] == "b"
+    ideal = _best_of_each_text(grades, texts)
+    assert sorted(ideal) == [1, 2]  # each text once, at its best grade
+    # Graded alone, the copy is a second relevant result; counted once, the page that shows it
+    # ranks below one that shows the other text in its place.
+    assert ndcg(ranked, grades) > ndcg(shown, grades, ideal=ideal)
+    assert ndcg(["a", "b"], grades, ideal=ideal) == 1.0
