@@ -167,11 +167,11 @@ def score(distinct: bool = False) -> dict:
 def _texts(ids: set[str]) -> dict[str, str]:
     """Each corpus id, and the first (in sorted order) of the ids that are the same text as it."""
     from articles.models import Article
-    from articles.search.copies import _same_text
+    from articles.search.copies import same_text
 
     pks = dict(Article.objects.filter(external_id__in=ids).values_list("external_id", "pk"))
     external = {pk: cid for cid, pk in pks.items()}
-    same = _same_text(list(external))
+    same = same_text(list(external))
     text_of = {}
     for cid in sorted(pks):  # a text is named by its first id; a copy of a copy joins it too
         seen, todo = set(), [pks[cid]]

@@ -51,7 +51,7 @@ def _first_reports(kept: list[int], copies: dict[int, list[int]], dates: dict) -
 
 
 def _fold(ids: list[int]) -> tuple[list[int], dict[int, list[int]]]:
-    same = _same_text(ids)
+    same = same_text(ids)
     first_of: dict[int, int] = {}  # an id, and the first result of its text
     kept, copies, place = [], {}, {}
     for pk in ids:
@@ -67,7 +67,8 @@ def _fold(ids: list[int]) -> tuple[list[int], dict[int, list[int]]]:
     return kept, copies
 
 
-def _same_text(ids: list[int]) -> dict[int, set[int]]:
+def same_text(ids: list[int]) -> dict[int, set[int]]:
+    """For each of the given articles, those among them that are the same text (SAME_TEXT each way)."""
     if len(ids) < 2:
         return {}
     with connection.cursor() as cursor:
