@@ -150,7 +150,8 @@ RESAMPLE = [
     # Built again where the corpus database has it (its RUM extension is installed).
     "SET maintenance_work_mem = '1GB'; DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum') "
     f"THEN EXECUTE $create${DATED_HEADLINES.CREATE}$create$; END IF; END $$",
-    "UPDATE articles_searchterm SET article_count = article_count * 13, definite_count = definite_count * 13",
+    "UPDATE articles_searchterm SET article_count = article_count * 13, definite_count = definite_count * 13, "
+    "written_count = written_count * 13",
     "VACUUM ANALYZE articles_article",
 ]
 

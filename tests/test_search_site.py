@@ -423,6 +423,34 @@ def test_a_city_read_as_proclitic_and_article_is_found_after_and_and_not_among_d
     assert {hit.article for hit in run_search({"q": "بالتيمور"}).hits} == {city, listed}
 
 
+def test_a_name_is_not_read_as_a_proclitic_and_a_word_seen_only_inside_other_words(db):
+    """يما is read in every فيما, never written alone: ليما (Lima) is searched as written."""
+    from articles.search.engine import run_search
+    from articles.search.indexing import recount
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    lima = article("مؤتمر المناخ في ليما", "افتتح المؤتمر في ليما عاصمة البيرو.", outlet, 1)
+    for day in range(2, 9):
+        article(f"اجتماع الوزراء {day}", "ناقش الوزراء الموازنة فيما بينهم.", outlet, day)
+    recount()
+    assert [hit.article for hit in run_search({"q": "ليما"}).hits] == [lima]
+
+
+def test_a_word_after_and_is_read_bare_but_after_like_only_if_far_commoner(db):
+    """و goes before nouns all the time, ك hardly ever: وروس finds the Russians, كروس is a name."""
+    from articles.search.engine import run_search
+    from articles.search.indexing import recount
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    kroos = {article(f"كروس يسجل {day}", "سجل اللاعب كروس هدفاً.", outlet, day) for day in (1, 2)}
+    russians = {article(f"مفاوضات {day}", "التقى مسؤولون روس نظراءهم.", outlet, day) for day in range(3, 9)}
+    joined = article("وفود", "حضر أمريكيون وروس.", outlet, 9)
+    recount()
+    assert {hit.article for hit in run_search({"q": "كروس"}).hits} == kroos
+    # (the index reads every كروس as روس too, so the Russians' query also meets Kroos)
+    assert {hit.article for hit in run_search({"q": "وروس"}).hits} >= russians | {joined}
+
+
 @pytest.fixture
 def cup_news(db):
     site = Outlet.objects.create(name_ar="موقع الرياضة", slug="sport-site", kind="news_site")

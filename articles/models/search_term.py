@@ -20,6 +20,9 @@ class SearchTerm(models.Model):
     # Articles where it takes the definite article: common nouns mostly do (المملكة), names of
     # people never (ترامب); only name-like words are expanded to spelling variants.
     definite_count = models.PositiveIntegerField("عدد المقالات معرّفاً", default=0)
+    # Articles where it is written as a word of its own, not only read inside a longer one after a
+    # proclitic letter (يما in every فيما, انون in every كانون): how common a bare reading really is.
+    written_count = models.PositiveIntegerField("عدد المقالات كلمةً مستقلة", default=0)
 
     class Meta:
         verbose_name = "كلمة مفهرسة"

@@ -15,6 +15,8 @@ from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
     BARE_READING_FACTOR,
     MIN_STEM,
+    RARE_PROCLITIC_FACTOR,
+    RARE_PROCLITICS,
     Reading,
     analyse,
     form_lexeme,
@@ -129,15 +131,20 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """The readings of a query word worth searching: the literal one, and the one without a
     proclitic if the archive has it far more often (لبوتين -> بوتين, but never لبنان -> بنان;
     والحكومة -> حكومة, but never والتر -> تر).
-    The bare form is counted also where it is only the second reading of a word (بنان in every
-    لبنان), hence "far more"."""
+    The bare word counts where it is written as a word of its own: يما is read in every فيما, but
+    ليما (Lima) is not ل + يما."""
     if len(readings) == 1:
         return _with_other_alef(readings)
-    counts = vocabulary.article_counts([r.form for r in readings])
     literal = as_written(readings)
-    # A set phrase (بالفعل, بالإضافة) is not five times rarer than its noun: it is searched as typed.
-    bare, factor = (readings[0], ARTICLE_READING_FACTOR) if literal.whole else (readings[1], BARE_READING_FACTOR)
-    return readings if counts.get(bare.form, 0) > factor * counts.get(literal.form, 0) else (literal,)
+    counts = vocabulary.counts_written([r.form for r in readings])  # form -> (articles, written as a word)
+    if literal.whole:
+        # A set phrase (بالفعل, بالإضافة) is not five times rarer than its noun: it is searched as typed.
+        found, factor = counts.get(readings[0].form, (0, 0))[0], ARTICLE_READING_FACTOR
+    else:
+        found, factor = counts.get(readings[1].form, (0, 0))[1], BARE_READING_FACTOR
+        if literal.form[0] in RARE_PROCLITICS:
+            factor *= RARE_PROCLITIC_FACTOR
+    return readings if found > factor * counts.get(literal.form, (0, 0))[0] else (literal,)
 
 
 # A word whose alef is its own (ألمانيا, إلغاء) is indexed with its ال when written with the hamza,

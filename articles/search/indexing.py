@@ -83,6 +83,7 @@ class Batch:
         self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface)
         self.counts: Counter[str] = Counter()  # articles per form
         self.definite: Counter[str] = Counter()  # articles where the form takes the definite article
+        self.written: Counter[str] = Counter()  # articles where it is a word of its own (Document.written)
         self.rows: list[tuple[str, str, str, str]] | None = None  # the vocabulary's new rows, once prepared
 
     def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
@@ -92,9 +93,10 @@ class Batch:
         return document.vector, document.head
 
     def count(self, document: Document) -> None:
-        forms, definite = document.forms, document.definite
+        forms = document.forms
         self.counts.update(forms.keys())
-        self.definite.update(definite)
+        self.definite.update(document.definite)
+        self.written.update(document.written)
         for form, value in forms.items():
             self.forms.setdefault(form, value)
 
@@ -116,13 +118,17 @@ class Batch:
             return
         forms, lexemes, skeletons, displays = (list(column) for column in zip(*rows, strict=True))
         cursor.execute(
-            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count) "
-            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[]) "
+            "INSERT INTO articles_searchterm "
+            "(form, lexeme, skeleton, display, article_count, definite_count, written_count) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
             # A form's lexeme changes only with the analyzer: re-indexing for a new version updates it.
             "ON CONFLICT (form) DO UPDATE SET lexeme = EXCLUDED.lexeme "
             "WHERE articles_searchterm.lexeme <> EXCLUDED.lexeme",
-            [forms, lexemes, skeletons, displays, [self.counts[f] for f in forms], [self.definite[f] for f in forms]],
-        )
+            [
+                forms, lexemes, skeletons, displays, [self.counts[f] for f in forms],
+                [self.definite[f] for f in forms], [self.written[f] for f in forms],
+            ],
+        )  # fmt: skip
         transaction.on_commit(lambda: _remember(forms))
 
 
@@ -156,13 +162,16 @@ def recount(chunk: int = CHUNK, progress=None) -> int:
         # Forms no article uses any more (an older analyzer's: مانيا, once read in ألمانيا) count 0.
         cursor.execute(
             "UPDATE articles_searchterm AS t SET article_count = coalesce(c.articles, 0), "
-            "definite_count = coalesce(c.definite, 0) "
+            "definite_count = coalesce(c.definite, 0), written_count = coalesce(c.written, 0) "
             "FROM articles_searchterm AS s "
-            "LEFT JOIN unnest(%s::text[], %s::int[], %s::int[]) AS c(form, articles, definite) ON c.form = s.form "
-            "WHERE t.form = s.form AND (t.article_count, t.definite_count) "
-            "IS DISTINCT FROM (coalesce(c.articles, 0), coalesce(c.definite, 0))",
-            [forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms]],
-        )
+            "LEFT JOIN unnest(%s::text[], %s::int[], %s::int[], %s::int[]) AS c(form, articles, definite, written) "
+            "ON c.form = s.form WHERE t.form = s.form AND (t.article_count, t.definite_count, t.written_count) "
+            "IS DISTINCT FROM (coalesce(c.articles, 0), coalesce(c.definite, 0), coalesce(c.written, 0))",
+            [
+                forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms],
+                [totals.written[f] for f in forms],
+            ],
+        )  # fmt: skip
     return len(ids)
 
 
@@ -215,6 +224,7 @@ class Document:
         head: dict[str, list[str]] = {}
         self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface as written)
         self.definite: set[str] = set()  # forms written with the definite article
+        self.written: set[str] = set()  # forms written as words of their own (Batch.written)
         offset = 0
         for weight, tokens in fields:
             for index, token in enumerate(tokens):
@@ -227,13 +237,15 @@ class Document:
                     full.setdefault(lexeme, []).append(place)
                     if token_weight in "AB":
                         head.setdefault(lexeme, []).append(place)
-                for reading in readings:  # the unstemmed forms ranking reads, if not held so already
+                for number, reading in enumerate(readings):  # the unstemmed forms ranking reads, if not held so
                     form = analysis.form_lexeme(reading)
                     if token_weight in "AB" and form not in lexemes:
                         head.setdefault(form, []).append(place)
                     self.forms.setdefault(reading.form, (reading.lexeme, token))
                     if reading.definite:
                         self.definite.add(reading.form)
+                    if number == 0 or reading.whole:  # not the word left once a proclitic is read off
+                        self.written.add(reading.form)
             offset += len(tokens) + 1  # a gap: phrases never run across fields
         self.vector, self.head = _literal(full), _literal(head)
 
@@ -267,13 +279,14 @@ def count_published(ids: Iterable[int]) -> None:
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count) "
-            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[]) "
+            "INSERT INTO articles_searchterm "
+            "(form, lexeme, skeleton, display, article_count, definite_count, written_count) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
             "ON CONFLICT (form) DO UPDATE SET article_count = articles_searchterm.article_count + EXCLUDED.article_count",
             [
                 forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],
                 [analysis.display(batch.forms[f][1], f) for f in forms], [batch.counts[f] for f in forms],
-                [batch.definite[f] for f in forms],
+                [batch.definite[f] for f in forms], [batch.written[f] for f in forms],
             ],
         )  # fmt: skip
 

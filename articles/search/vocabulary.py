@@ -544,6 +544,12 @@ def article_counts(forms: list[str]) -> dict[str, int]:
     return dict(SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count"))
 
 
+def counts_written(forms: list[str]) -> dict[str, tuple[int, int]]:
+    """Each form's articles, and those where it is written as a word of its own (SearchTerm)."""
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "written_count")
+    return {form: (articles, written) for form, articles, written in rows}
+
+
 def suggestions(form: str, limit: int = 5) -> list[str]:
     """The nearest indexed spellings of a word that found nothing, most frequent first."""
     if len(form) < 3:
