@@ -112,6 +112,15 @@ def test_it_parses_web_search_syntax():
     assert parse("ترامب OR بايدن").groups[0][0].text == "ترامب" and len(parse("ترامب OR بايدن").groups) == 1
 
 
+def test_words_typed_with_a_comma_and_no_space_are_two_words_not_a_phrase():
+    assert [[c.text for c in group] for group in parse("ترامب،بوتين;ماكرون").groups] == [
+        ["ترامب"],
+        ["بوتين"],
+        ["ماكرون"],
+    ]
+    assert parse('"ترامب، بوتين"').groups[0][0].phrase  # inside quotes a comma is only a gap
+
+
 def test_a_query_of_stop_words_or_punctuation_is_empty():
     assert not parse("في من إلى")
     assert not parse('"" - ، «»')

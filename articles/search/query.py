@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from articles.arabic import fold
 from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse
 
-PART = re.compile(r'(?P<minus>-)?(?:["“”«](?P<phrase>[^"“”»]*)["“”»]?|(?P<word>[^\s"“”«»]+))')
+# Words are apart at a comma or semicolon even with no space after it (ترامب،بوتين is two words,
+# not a phrase); a hyphen or a slash joins them (F-35, 24/7) as the index does.
+PART = re.compile(r'(?P<minus>-)?(?:["“”«](?P<phrase>[^"“”»]*)["“”»]?|(?P<word>[^\s"“”«»،؛,;]+))')
 OR_WORDS = {"or", "|", "او"}
 MAX_CLAUSES = 12
 
