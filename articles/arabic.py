@@ -2,7 +2,7 @@
 
 One function, `fold`, maps every spelling variant that should meet to the same string:
 hamza seats, alef forms, ta marbuta, alef maqsura, tatweel, harakat, both digit systems,
-Persian letters, zero-width and bidi controls, and Arabic punctuation.
+Persian and Maghrebi letters, zero-width and bidi controls, and Arabic punctuation.
 """
 
 import re
@@ -26,6 +26,17 @@ LETTERS = str.maketrans(
         "ک": "ك",
         "ە": "ه",
         "ۀ": "ه",
+        # Letters some outlets add for foreign sounds, written in standard Arabic otherwise: a v
+        # (ڤيينا، ڥ in the Maghreb), a p, a ch (تشرشل), a zh or French j (جان), a g (غوغل); and the
+        # Tunisian and Algerian g of ق (ڨفصة is قفصة), the Moroccan g of ك.
+        "ڤ": "ف",
+        "ڥ": "ف",
+        "پ": "ب",
+        "چ": "تش",
+        "ژ": "ج",
+        "گ": "غ",
+        "ڨ": "ق",
+        "ڭ": "ك",
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
     }

@@ -23,6 +23,9 @@ def lexemes(token: str) -> set[str]:
         ("والتعاون", "تعاون"),  # و + ال
         ("٢٠٢٣", "2023"),
         ("۲۰۲۳", "2023"),  # Persian digits
+        ("ڨفصة", "قفصة"),  # the Tunisian g
+        ("ڤيينا", "فيينا"),  # a v
+        ("ترامپ", "ترامب"),  # a p
     ],
 )
 def test_it_folds_spellings_together(a, b):
