@@ -142,7 +142,21 @@ def _variants(form: str, lexemes: tuple[str, ...]) -> list[Variant]:
         # language (امري, "my matter", beside ايمري). A pair the archive attests is a spelling, and
         # is matched as written where the index holds it so.
         found += [v for v in (_as_written(v) if v.lexeme in other_words else v for v in learned) if v]
+    apart = [other for other, status in pairs.items() if status in KEPT_APART]
+    found = [v for v in found if not any(_nearer(v.form, other, form) for other in apart)]
     return sorted(found, key=lambda v: -v.article_count)[:MAX_VARIANTS]
+
+
+def _nearer(candidate: str, other: str, form: str) -> bool:
+    """Whether a candidate is spelled nearer a form kept apart from the query's than the query's
+    own: a spelling of the other name. جوتيريز (Álvaro Gutiérrez) is kept apart from غوتيريش
+    (Guterres), and so from غوتيرش and غوتيرس, which the rules join to both; تشيانغ from تشانغ,
+    and so from تشانج."""
+
+    def edits(a: str, b: str) -> int:
+        return edit_distance(a.translate(G_AS_ONE), b.translate(G_AS_ONE))
+
+    return edits(candidate, other) < edits(candidate, form)
 
 
 def _as_written(variant: Variant) -> Variant | None:
