@@ -15,7 +15,7 @@ from articles.search.analysis import analyse, sound_skeleton
 def terms(db):
     vocabulary._cache.clear()
 
-    def add(form: str, articles: int, definite: int = 0, lexeme: str = "") -> None:
+    def add(form: str, articles: int, definite: int = 0, lexeme: str = "", written: int | None = None) -> None:
         SearchTerm.objects.create(
             form=form,
             lexeme=lexeme or analyse(form)[0].lexeme,
@@ -23,6 +23,7 @@ def terms(db):
             display=form,
             article_count=articles,
             definite_count=definite,
+            written_count=articles if written is None else written,
         )
 
     yield add
@@ -235,6 +236,14 @@ def test_a_variant_starting_as_the_query_word_does_is_read_as_it_is(terms):
     terms("ايران", 5000)  # ب + ايران: بايرن does not start as ب + ايرن
     assert admitted("بيونغ") == {"بيونج"}
     assert admitted("بايرن") == set()
+
+
+def test_a_query_word_whose_bare_form_is_no_word_does_not_read_its_variants_whole(terms):
+    terms("باتمان", 22)  # Batman: اتمان is read in it, never written alone
+    terms("اتمان", 22, written=0)
+    terms("باثمان", 13)  # ب + أثمان, «at prices»
+    terms("اثمان", 46, 21)
+    assert admitted("باتمان") == set()
 
 
 def test_a_name_stemmed_as_the_query_word_is_keeps_its_variants(terms):

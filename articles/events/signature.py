@@ -30,7 +30,7 @@ from articles.search import analysis
 LEAD_WORDS = 90
 TITLE_WEIGHT = 2.0
 SIZE = 15
-BARE_READING_FACTOR = 2  # as the search analyzer's: a prefix is stripped when the archive says so
+BARE_READING_FACTOR = 2  # a prefix is stripped when the archive says so (the grouping was measured at 2)
 GENERIC = 0.03  # share of the archive
 # A small archive says little about which words are rare: it is weighed as if it were this large,
 # so that its words are all fairly rare and the title and lead's own emphasis decides.

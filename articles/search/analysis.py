@@ -48,6 +48,14 @@ RARE_PROCLITICS, RARE_PROCLITIC_FACTOR = "كف", 10
 # 5.9, والسعودية 14.5, والحكومة 25.5, on the corpus); a name, at once (والتر 4.9, فالنسيا 1.2).
 ARTICLE_READING_FACTOR = 5
 PROCLITICS = "وفبكل"
+
+
+def bare_reading_factor(word: str) -> float:
+    """How many times more often than `word` its bare form must be written alone for `word` to be
+    read as a proclitic and that form (compile.meant)."""
+    return BARE_READING_FACTOR * (RARE_PROCLITIC_FACTOR if word[0] in RARE_PROCLITICS else 1)
+
+
 # Light10's suffixes but ان: in news it ends far more names and nouns than duals. Stripped, بيان
 # ("statement") became بي, طالبان "students", سلطان "authorities" (سلطات), عمران عمر, لبنان لبن:
 # of the 120 forms in ان most used on the corpus, six were duals (فريقان، طرفان، جانبان).

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from articles.search import vocabulary
 from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
-    BARE_READING_FACTOR,
     MIN_STEM,
-    RARE_PROCLITIC_FACTOR,
-    RARE_PROCLITICS,
     Reading,
     analyse,
+    bare_reading_factor,
     form_lexeme,
     strip_suffixes,
     written_lexeme,
@@ -141,9 +139,7 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
         # A set phrase (بالفعل, بالإضافة) is not five times rarer than its noun: it is searched as typed.
         found, factor = counts.get(readings[0].form, (0, 0))[0], ARTICLE_READING_FACTOR
     else:
-        found, factor = counts.get(readings[1].form, (0, 0))[1], BARE_READING_FACTOR
-        if literal.form[0] in RARE_PROCLITICS:
-            factor *= RARE_PROCLITIC_FACTOR
+        found, factor = counts.get(readings[1].form, (0, 0))[1], bare_reading_factor(literal.form)
     return readings if found > factor * counts.get(literal.form, (0, 0))[0] else (literal,)
 
 

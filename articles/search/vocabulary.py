@@ -31,9 +31,9 @@ from articles.models import SearchTerm, SpellingPair
 from articles.models.spelling import KEPT_APART, MERGED
 from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
-    BARE_READING_FACTOR,
     COMPOUND_ARTICLES,
     PROCLITICS,
+    bare_reading_factor,
     skeleton,
     sound_skeleton,
     strip_article,
@@ -390,33 +390,37 @@ def _other_words(form: str, lexemes: tuple[str, ...], candidates: list[Variant])
     more common than the candidate itself: بينكين stems to بينك ("between you"), بايران is
     ب + ايران ("in Iran", not بايرن), and matching them would find other words."""
     stems = {v.lexeme: v for v in candidates if v.lexeme != v.form}
-    # A bare form is counted wherever the word with the proclitic is (بوتن counts وتن): it must
-    # be far more common, as in `compile.meant`. بالتمور is ب + التمور, not بالتيمور.
-    bare = {v.form[1:]: (v, BARE_READING_FACTOR) for v in candidates if v.form[0] in PROCLITICS}
-    bare |= {
-        strip_article(v.form): (v, ARTICLE_READING_FACTOR) for v in candidates if v.form.startswith(COMPOUND_ARTICLES)
-    }
+    # A candidate is read as a proclitic and a word as `compile.meant` reads a query word: by where
+    # that word is written alone (بوتن is in every وبوتن's count too). بالتمور is ب + التمور, not
+    # بالتيمور, by the article's counts.
+    bare = {v.form[1:]: v for v in candidates if v.form[0] in PROCLITICS}
+    bare_article = {strip_article(v.form): v for v in candidates if v.form.startswith(COMPOUND_ARTICLES)}
     own_stems = [lexeme for lexeme in lexemes if lexeme != form and form.startswith(lexeme)]
     own_bare = [form[1:]] if form[0] in PROCLITICS else []
-    found = dict(
-        SearchTerm.objects.filter(form__in=[*stems, *bare, *own_stems, *own_bare, form]).values_list(
-            "form", "article_count"
-        )
-    )
+    rows = SearchTerm.objects.filter(form__in=[*stems, *bare, *bare_article, *own_stems, *own_bare, form])
+    found, written = {}, {}
+    for word, articles, alone in rows.values_list("form", "article_count", "written_count"):
+        found[word], written[word] = articles, alone
     # A name indexed with a suffix stemmed off (غابون as غاب + ون) has variants stemmed alike
     # (جابون): they are another word only if their stem is more common beside them than the
     # query word's is beside it.
     own_ratio = max((found.get(stem, 0) / max(found.get(form, 0), 1) for stem in own_stems), default=0)
     # A query word that could be read with a proclitic too, and is read whole (بيونغ, though يونغ
-    # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج.
-    whole = any(found.get(word, 0) for word in own_bare)
+    # is a word), reads whole the candidates that start as it does: بيونج is not ب + يونج. Not
+    # where its bare form is written nowhere alone: باتمان is no ب + اتمان, but باثمان is ب + أثمان.
+    whole = any(written.get(word, 0) for word in own_bare)
     return (
         {stem for stem, v in stems.items() if found.get(stem, 0) >= max(1, own_ratio) * v.article_count}
         | {
             v.lexeme
-            for word, (v, factor) in bare.items()
-            if found.get(word, 0) > factor * v.article_count
+            for word, v in bare.items()
+            if written.get(word, 0) > bare_reading_factor(v.form) * v.article_count
             and not (whole and v.form[0] == form[0] and _sounds_alike(form[1:], v.form[1:]))
+        }
+        | {
+            v.lexeme
+            for word, v in bare_article.items()
+            if found.get(word, 0) > ARTICLE_READING_FACTOR * v.article_count
         }
         | _lexemes_of_commoner_words(form, lexemes, candidates)
     )
