@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from articles.models import SearchTerm, SpellingPair, SpellingStatus
+from articles.models import Article, SearchTerm, SpellingPair, SpellingStatus
 from articles.search import vocabulary
 from articles.search.analysis import analyse, sound_skeleton
 from articles.spellings import copies, learning
@@ -413,3 +413,35 @@ def test_an_editors_decision_needs_the_permission_and_is_recorded(terms, django_
     entry = LogEntry.objects.get(object_id=str(pair.pk))
     assert entry.user.username == "editor" and "أقرّها محرر" in entry.get_change_message()
     assert "غوتيريز" in admitted("غوتيريش")
+
+
+def test_a_word_used_apart_from_its_bare_form_is_not_read_as_a_proclitic_and_it(db):
+    """Counts read بايدن as ب + ايدن when Eden is written alone more often; usage says Biden."""
+    from articles.search.engine import run_search
+    from articles.search.indexing import index_articles, recount
+    from articles.spellings import readings
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+
+    def article(title: str, day: int):
+        from django.utils import timezone
+
+        created = Article.objects.create(
+            title=title, body=title, publisher=outlet, source_key=f"usage-{day}", raw=title, raw_format="txt",
+            content_hash="x", published_at=timezone.now(),
+        )  # fmt: skip
+        index_articles([created.pk])
+        return created
+
+    biden = {article("بايدن يزور أوكرانيا", 1)}
+    eden = {article(f"ايدن يسجل هدفين {day}", day) for day in range(2, 6)}
+    recount()
+    vocabulary.forget_spellings()
+    assert {hit.article for hit in run_search({"q": "بايدن"}).hits} == biden | eden
+
+    usage = vectors({"بايدن": 0.0, "ايدن": math.acos(0.34), "بقياده": 1.0, "قياده": 1.0 + math.acos(0.5)})
+    uses = Counter({"بايدن": 12, "ايدن": 40, "بقياده": 30, "قياده": 9})
+    measured = readings.bare_usages(usage, uses)
+    assert measured == {"بايدن": pytest.approx(0.34, abs=0.001)}  # قيادة, used 9 times, is not measured
+    readings.save(measured)
+    assert {hit.article for hit in run_search({"q": "بايدن"}).hits} == biden

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from articles.search import vocabulary
 from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
+    BARE_USAGE,
     MIN_STEM,
     Reading,
     analyse,
@@ -134,13 +135,16 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     if len(readings) == 1:
         return _with_other_alef(readings)
     literal = as_written(readings)
-    counts = vocabulary.counts_written([r.form for r in readings])  # form -> (articles, written as a word)
+    counts = vocabulary.counted([r.form for r in readings])
+    typed, nothing = counts.get(literal.form, vocabulary.Counted()), vocabulary.Counted()
     if literal.whole:
         # A set phrase (بالفعل, بالإضافة) is not five times rarer than its noun: it is searched as typed.
-        found, factor = counts.get(readings[0].form, (0, 0))[0], ARTICLE_READING_FACTOR
-    else:
-        found, factor = counts.get(readings[1].form, (0, 0))[1], bare_reading_factor(literal.form)
-    return readings if found > factor * counts.get(literal.form, (0, 0))[0] else (literal,)
+        commoner = counts.get(readings[0].form, nothing).articles > ARTICLE_READING_FACTOR * typed.articles
+        return readings if commoner else (literal,)
+    commoner = counts.get(readings[1].form, nothing).written > bare_reading_factor(literal.form) * typed.articles
+    # The archive's usage has the last word where it was measured: بايدن is Biden, not ب + ايدن.
+    used_apart = typed.bare_usage is not None and typed.bare_usage < BARE_USAGE
+    return readings if commoner and not used_apart else (literal,)
 
 
 # A word whose alef is its own (ألمانيا, إلغاء) is indexed with its ال when written with the hamza,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -562,10 +563,16 @@ def article_counts(forms: list[str]) -> dict[str, int]:
     return dict(SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count"))
 
 
-def counts_written(forms: list[str]) -> dict[str, tuple[int, int]]:
-    """Each form's articles, and those where it is written as a word of its own (SearchTerm)."""
-    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "written_count")
-    return {form: (articles, written) for form, articles, written in rows}
+class Counted(NamedTuple):
+    articles: int = 0
+    written: int = 0  # articles where it is written as a word of its own
+    bare_usage: float | None = None  # how alike it is used to itself without its first letter
+
+
+def counted(forms: list[str]) -> dict[str, Counted]:
+    """What the vocabulary counts of each form (SearchTerm)."""
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count", "written_count", "bare_usage")
+    return {form: Counted(*row) for form, *row in rows}
 
 
 def suggestions(form: str, limit: int = 5) -> list[str]:

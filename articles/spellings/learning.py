@@ -359,7 +359,7 @@ def _shown(evidence: Evidence) -> str:
 def learn_from_archive(steps=None) -> Counter:
     """Read the copies, train the word vectors and decide every pair (`manage.py learn_spellings`)."""
     from articles.models import Article, SharedText
-    from articles.spellings import copies, usage
+    from articles.spellings import copies, readings, usage
 
     attested = copies.attested(
         progress=steps.step("pairs of copies aligned", SharedText.objects.count()) if steps else None
@@ -370,6 +370,7 @@ def learn_from_archive(steps=None) -> Counter:
     uses = beside.uses
     del training
     frequent = sum(1 for form, n in uses.items() if n >= MIN_USES and form in vectors.key_to_index)
+    readings.save(readings.bare_usages(vectors, uses))
     return learn(attested, vectors, uses, steps.step("forms compared", frequent) if steps else None, beside)
 
 
