@@ -451,6 +451,21 @@ def test_a_word_after_and_is_read_bare_but_after_like_only_if_far_commoner(db):
     assert {hit.article for hit in run_search({"q": "وروس"}).hits} >= russians | {joined}
 
 
+def test_hiding_and_publishing_an_article_keeps_its_words_written_counts_in_step(db):
+    from articles.visibility import hide, publish
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    article("زيارة إلى قرطاج", "وصل الوفد إلى قرطاج.", outlet, 1)
+    visit = article("قرطاج تستقبل الوفد", "استقبلت قرطاج الوفد.", outlet, 2)
+    indexing.recount()
+    counted = SearchTerm.objects.filter(form="قرطاج").values_list("article_count", "written_count")
+    assert counted.get() == (2, 2)
+    hide([visit])
+    assert counted.get() == (1, 1)
+    publish([visit])
+    assert counted.get() == (2, 2)
+
+
 @pytest.fixture
 def cup_news(db):
     site = Outlet.objects.create(name_ar="موقع الرياضة", slug="sport-site", kind="news_site")

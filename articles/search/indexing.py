@@ -282,7 +282,8 @@ def count_published(ids: Iterable[int]) -> None:
             "INSERT INTO articles_searchterm "
             "(form, lexeme, skeleton, display, article_count, definite_count, written_count) "
             "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
-            "ON CONFLICT (form) DO UPDATE SET article_count = articles_searchterm.article_count + EXCLUDED.article_count",
+            "ON CONFLICT (form) DO UPDATE SET article_count = articles_searchterm.article_count + EXCLUDED.article_count, "
+            "written_count = articles_searchterm.written_count + EXCLUDED.written_count",
             [
                 forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],
                 [analysis.display(batch.forms[f][1], f) for f in forms], [batch.counts[f] for f in forms],
@@ -301,9 +302,10 @@ def uncount_hidden(ids: Iterable[int]) -> None:
     forms = sorted(f for f in batch.forms if len(f) <= MAX_FORM)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE articles_searchterm AS t SET article_count = greatest(t.article_count - c.n, 0) "
-            "FROM unnest(%s::text[], %s::int[]) AS c(form, n) WHERE t.form = c.form",
-            [forms, [batch.counts[f] for f in forms]],
+            "UPDATE articles_searchterm AS t SET article_count = greatest(t.article_count - c.n, 0), "
+            "written_count = greatest(t.written_count - c.written, 0) "
+            "FROM unnest(%s::text[], %s::int[], %s::int[]) AS c(form, n, written) WHERE t.form = c.form",
+            [forms, [batch.counts[f] for f in forms], [batch.written[f] for f in forms]],
         )
         public = Article.objects.public().exclude(pk__in=list(ids))
         for form in forms:
