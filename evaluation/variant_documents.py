@@ -133,7 +133,7 @@ def pool(names: list[str]) -> None:
     """Candidate spellings of each name, for labelling: spelled within one letter (two for
     longer names), same first sound; most used first."""
     from articles.models import SearchTerm
-    from articles.search.vocabulary import FIRST_LETTERS, G_AS_ONE, edit_distance
+    from articles.search.vocabulary import FIRST_LETTERS, spelling_edits
 
     rows = list(SearchTerm.objects.filter(article_count__gte=3).values_list("form", "article_count"))
     for name in names:
@@ -146,7 +146,7 @@ def pool(names: list[str]) -> None:
                     if form != base
                     and abs(len(form) - len(base)) <= limit
                     and (form[0] == base[0] or any({form[0], base[0]} <= group for group in FIRST_LETTERS))
-                    and edit_distance(form.translate(G_AS_ONE), base.translate(G_AS_ONE)) <= limit
+                    and spelling_edits(form, base) <= limit
                 ),
                 reverse=True,
             )

@@ -76,6 +76,13 @@ def _write(batch: Batch, vectors: dict[int, tuple[str, str]]) -> None:
         batch.save_vocabulary(cursor)
 
 
+# A vocabulary row per form, from arrays of its columns in this order.
+INSERT_TERMS = (
+    "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count, written_count) "
+    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
+)
+
+
 class Batch:
     """Articles indexed together: their vectors, and the word forms they add to the vocabulary."""
 
@@ -118,11 +125,8 @@ class Batch:
             return
         forms, lexemes, skeletons, displays = (list(column) for column in zip(*rows, strict=True))
         cursor.execute(
-            "INSERT INTO articles_searchterm "
-            "(form, lexeme, skeleton, display, article_count, definite_count, written_count) "
-            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
             # A form's lexeme changes only with the analyzer: re-indexing for a new version updates it.
-            "ON CONFLICT (form) DO UPDATE SET lexeme = EXCLUDED.lexeme "
+            INSERT_TERMS + "ON CONFLICT (form) DO UPDATE SET lexeme = EXCLUDED.lexeme "
             "WHERE articles_searchterm.lexeme <> EXCLUDED.lexeme",
             [
                 forms, lexemes, skeletons, displays, [self.counts[f] for f in forms],
@@ -279,10 +283,8 @@ def count_published(ids: Iterable[int]) -> None:
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO articles_searchterm "
-            "(form, lexeme, skeleton, display, article_count, definite_count, written_count) "
-            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
-            "ON CONFLICT (form) DO UPDATE SET article_count = articles_searchterm.article_count + EXCLUDED.article_count, "
+            INSERT_TERMS + "ON CONFLICT (form) DO UPDATE SET "
+            "article_count = articles_searchterm.article_count + EXCLUDED.article_count, "
             "written_count = articles_searchterm.written_count + EXCLUDED.written_count",
             [
                 forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],

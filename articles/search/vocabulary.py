@@ -154,10 +154,7 @@ def _nearer(candidate: str, other: str, form: str) -> bool:
     (Guterres), and so from غوتيرش and غوتيرس, which the rules join to both; تشيانغ from تشانغ,
     and so from تشانج."""
 
-    def edits(a: str, b: str) -> int:
-        return edit_distance(a.translate(G_AS_ONE), b.translate(G_AS_ONE))
-
-    return edits(candidate, other) < edits(candidate, form)
+    return spelling_edits(candidate, other) < spelling_edits(candidate, form)
 
 
 def _as_written(variant: Variant) -> Variant | None:
@@ -492,7 +489,7 @@ def is_variant(form: str, other: str) -> bool:
     form, other = form.replace(*CH_AS_ONE), other.replace(*CH_AS_ONE)
     if form[0] != other[0] and not any({form[0], other[0]} <= letters for letters in FIRST_LETTERS):
         return False  # ساندرز/زاندرز: a name's first sound is written one way
-    edits = edit_distance(form.translate(G_AS_ONE), other.translate(G_AS_ONE))
+    edits = spelling_edits(form, other)
     if edits > (1 if min(len(form), len(other)) <= SHORT_FORM else MAX_EDITS):
         return False
     if form[-1] in FINAL_VOWELS and form[-2:] != other[-2:]:
@@ -546,6 +543,11 @@ def _within(short: str, long: str) -> bool:
 
 FINAL_VOWELS = "ايءه"  # not و: مورينيو/مورينو are one name
 LONG_VOWEL_LETTERS = "اويء"
+
+
+def spelling_edits(a: str, b: str) -> int:
+    """Letters to change between two spellings, a g written غ or ج counting as one letter."""
+    return edit_distance(a.translate(G_AS_ONE), b.translate(G_AS_ONE))
 
 
 def edit_distance(a: str, b: str) -> int:

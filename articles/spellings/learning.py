@@ -102,7 +102,7 @@ def spelled_alike(a: str, b: str) -> bool:
         return False  # one stem, two endings (بينها/بينهما، سنتان/سنتين، يوما/يوميا)
     if _verb_form_t(a, b) or _verb_form_t(b, a):
         return False  # a verb's derived form (تشمل/تشتمل، تواصل/تتواصل، يشاركون/يشتركون)
-    edits = vocabulary.edit_distance(a.translate(vocabulary.G_AS_ONE), b.translate(vocabulary.G_AS_ONE))
+    edits = vocabulary.spelling_edits(a, b)
     if sound_skeleton(a) == sound_skeleton(b):
         return edits <= vocabulary.MAX_EDITS
     return edits == 1 and len(short) >= LONG_FORM

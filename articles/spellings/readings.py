@@ -13,10 +13,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 
 from articles.search.analysis import PROCLITICS
-
-# Uses, in the vectors' training text, of both forms for their cosine to be read (as for the
-# letter rules' pairs, learning.RULES_MIN_USES).
-MIN_USES = 10
+from articles.spellings.learning import RULES_MIN_USES as MIN_USES  # both forms' uses for a cosine to be read
 
 
 def bare_usages(vectors, uses) -> dict[str, float]:

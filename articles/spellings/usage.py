@@ -62,7 +62,7 @@ def _stable_hash(text: str) -> int:
 
 def archive_vectors(progress=None):
     """Word vectors of the whole archive, and how often each form is used in what they learned
-    from; `progress(n)` is told as articles are read (training follows, a minute or two)."""
+    from; `progress(n)` is told as articles are read (training follows: some six minutes on the corpus)."""
     training = archive_sentences(progress)
     return train(training), Counter(word for sentence in training for word in sentence)
 
