@@ -151,7 +151,7 @@ RESAMPLE = [
     "SET maintenance_work_mem = '1GB'; DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum') "
     f"THEN EXECUTE $create${DATED_HEADLINES.CREATE}$create$; END IF; END $$",
     "UPDATE articles_searchterm SET article_count = article_count * 13, definite_count = definite_count * 13, "
-    "written_count = written_count * 13",
+    "written_count = written_count * 13, with_article_count = with_article_count * 13",
     "VACUUM ANALYZE articles_article",
 ]
 

@@ -540,6 +540,15 @@ def test_a_word_typed_without_its_hamza_finds_it_written_with_one(client, db):
     assert api(client, q="الإلغاء")["total"] == 2
 
 
+def test_a_name_typed_with_its_hamza_is_not_the_article_and_a_word_used_without_it(client, db):
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    for day in (1, 2, 3):
+        article(f"هاتف ون بلس الجديد {day}", "أطلقت الشركة هاتف ون بلس.", site, day)  # ون, never with ال
+    article("إلون ماسك يعلن خطة", "قال إلون ماسك إن الشركة ستبدأ.", site, 4)
+    assert api(client, q="إلون")["total"] == 1
+    assert api(client, q="ون")["total"] == 3
+
+
 def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archive):
     page = client.get("/search/", {"q": "ترامب", "country": "EG", "since": "2024-03-02"}).content.decode()
     assert 'name="since" type="date" value="2024-03-02"' in page and 'name="until" type="date" value=""' in page

@@ -23,6 +23,10 @@ class SearchTerm(models.Model):
     # Articles where it is written as a word of its own, not only read inside a longer one after a
     # proclitic letter (يما in every فيما, انون in every كانون): how common a bare reading really is.
     written_count = models.PositiveIntegerField("عدد المقالات كلمةً مستقلة", default=0)
+    # Articles where it is written with the article and nothing else before it (المانيا, الون): the
+    # share says whether a word in ال is the article and this form, or a name's own ال (إلون) that
+    # a bare spelling would write so (compile._with_other_alef).
+    with_article_count = models.PositiveIntegerField("عدد المقالات بأل وحدها", default=0)
     # For a form that starts with a proclitic's letter: how alike the archive uses it and the form
     # without that letter (word vectors; articles.spellings.readings), or None if not measured.
     bare_usage = models.FloatField("تشابه الاستعمال مع الكلمة دون حرفها الأول", null=True, blank=True)

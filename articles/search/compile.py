@@ -150,13 +150,19 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
 # A word whose alef is its own (ألمانيا, إلغاء) is indexed with its ال when written with the hamza,
 # without it when written bare (المانيا: مانيا, as if the article); readers type either.
 OTHER_ALEF_SHARE = 0.05
+# Where the bare form is that word written without its hamza, the archive writes it with ال and
+# nothing else before it in most of its articles (مانيا 0.75, كسندر 0.98, غاء 0.76, عاب 0.54 on the
+# corpus); where it is a word of its own, in few (ون 0.18, for إلون; فريد 0.26; فيس 0.16; ين 0.41).
+WITH_ARTICLE_SHARE = 0.5
 
 
 def _with_other_alef(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """A one-reading word that starts with ال, and its reading as the other spelling would index it
     (analysis._own_alef), when the archive has that one in a good share of the articles: المانيا
     typed bare also finds ألمانيا (1,815 articles beside 159 on the corpus), ألمانيا المانيا. The
-    article's words (الحكومة) are never written with a hamza, and gain nothing."""
+    article's words (الحكومة) are never written with a hamza, and gain nothing. A name typed with
+    its hamza (إلون, ألفريد) is not read as the article and a word the archive uses without one
+    (ون, as in «ون بلس»; فريد)."""
     reading = readings[0]
     if reading.definite:
         other = Reading(strip_suffixes("ال" + reading.form), "ال" + reading.form)
@@ -164,9 +170,13 @@ def _with_other_alef(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
         other = Reading(strip_suffixes(reading.form[2:]), reading.form[2:], definite=True)
     else:
         return readings
-    counts = vocabulary.article_counts([reading.form, other.form])
-    found = counts.get(other.form, 0)
-    return (reading, other) if found and found >= OTHER_ALEF_SHARE * counts.get(reading.form, 0) else readings
+    counts = vocabulary.counted([reading.form, other.form])
+    found, typed = counts.get(other.form, vocabulary.Counted()), counts.get(reading.form, vocabulary.Counted())
+    if not found.articles or found.articles < OTHER_ALEF_SHARE * typed.articles:
+        return readings
+    if other.definite and found.with_article < WITH_ARTICLE_SHARE * found.articles:
+        return readings
+    return (reading, other)
 
 
 def as_written(readings: tuple[Reading, ...]) -> Reading:

@@ -78,8 +78,9 @@ def _write(batch: Batch, vectors: dict[int, tuple[str, str]]) -> None:
 
 # A vocabulary row per form, from arrays of its columns in this order.
 INSERT_TERMS = (
-    "INSERT INTO articles_searchterm (form, lexeme, skeleton, display, article_count, definite_count, written_count) "
-    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[]) "
+    "INSERT INTO articles_searchterm "
+    "(form, lexeme, skeleton, display, article_count, definite_count, written_count, with_article_count) "
+    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::int[], %s::int[], %s::int[]) "
 )
 
 
@@ -91,6 +92,7 @@ class Batch:
         self.counts: Counter[str] = Counter()  # articles per form
         self.definite: Counter[str] = Counter()  # articles where the form takes the definite article
         self.written: Counter[str] = Counter()  # articles where it is a word of its own (Document.written)
+        self.with_article: Counter[str] = Counter()  # articles where it is written ال + the form, no more
         self.rows: list[tuple[str, str, str, str]] | None = None  # the vocabulary's new rows, once prepared
 
     def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
@@ -104,6 +106,7 @@ class Batch:
         self.counts.update(forms.keys())
         self.definite.update(document.definite)
         self.written.update(document.written)
+        self.with_article.update(document.with_article)
         for form, value in forms.items():
             self.forms.setdefault(form, value)
 
@@ -131,6 +134,7 @@ class Batch:
             [
                 forms, lexemes, skeletons, displays, [self.counts[f] for f in forms],
                 [self.definite[f] for f in forms], [self.written[f] for f in forms],
+                [self.with_article[f] for f in forms],
             ],
         )  # fmt: skip
         transaction.on_commit(lambda: _remember(forms))
@@ -166,14 +170,15 @@ def recount(chunk: int = CHUNK, progress=None) -> int:
         # Forms no article uses any more (an older analyzer's: مانيا, once read in ألمانيا) count 0.
         cursor.execute(
             "UPDATE articles_searchterm AS t SET article_count = coalesce(c.articles, 0), "
-            "definite_count = coalesce(c.definite, 0), written_count = coalesce(c.written, 0) "
-            "FROM articles_searchterm AS s "
-            "LEFT JOIN unnest(%s::text[], %s::int[], %s::int[], %s::int[]) AS c(form, articles, definite, written) "
-            "ON c.form = s.form WHERE t.form = s.form AND (t.article_count, t.definite_count, t.written_count) "
-            "IS DISTINCT FROM (coalesce(c.articles, 0), coalesce(c.definite, 0), coalesce(c.written, 0))",
+            "definite_count = coalesce(c.definite, 0), written_count = coalesce(c.written, 0), "
+            "with_article_count = coalesce(c.with_article, 0) FROM articles_searchterm AS s "
+            "LEFT JOIN unnest(%s::text[], %s::int[], %s::int[], %s::int[], %s::int[]) "
+            "AS c(form, articles, definite, written, with_article) ON c.form = s.form WHERE t.form = s.form "
+            "AND (t.article_count, t.definite_count, t.written_count, t.with_article_count) IS DISTINCT FROM "
+            "(coalesce(c.articles, 0), coalesce(c.definite, 0), coalesce(c.written, 0), coalesce(c.with_article, 0))",
             [
                 forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms],
-                [totals.written[f] for f in forms],
+                [totals.written[f] for f in forms], [totals.with_article[f] for f in forms],
             ],
         )  # fmt: skip
     return len(ids)
@@ -229,6 +234,7 @@ class Document:
         self.forms: dict[str, tuple[str, str]] = {}  # form -> (lexeme, surface as written)
         self.definite: set[str] = set()  # forms written with the definite article
         self.written: set[str] = set()  # forms written as words of their own (Batch.written)
+        self.with_article: set[str] = set()  # forms written ال + the form, nothing else (Batch.with_article)
         offset = 0
         for weight, tokens in fields:
             for index, token in enumerate(tokens):
@@ -250,6 +256,8 @@ class Document:
                         self.definite.add(reading.form)
                     if number == 0 or reading.whole:  # not the word left once a proclitic is read off
                         self.written.add(reading.form)
+                    if reading.definite and len(readings) == 1:  # not و/ب/ك/ف + ال, which may be a name's
+                        self.with_article.add(reading.form)
             offset += len(tokens) + 1  # a gap: phrases never run across fields
         self.vector, self.head = _literal(full), _literal(head)
 
@@ -285,11 +293,13 @@ def count_published(ids: Iterable[int]) -> None:
         cursor.execute(
             INSERT_TERMS + "ON CONFLICT (form) DO UPDATE SET "
             "article_count = articles_searchterm.article_count + EXCLUDED.article_count, "
-            "written_count = articles_searchterm.written_count + EXCLUDED.written_count",
+            "written_count = articles_searchterm.written_count + EXCLUDED.written_count, "
+            "with_article_count = articles_searchterm.with_article_count + EXCLUDED.with_article_count",
             [
                 forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],
                 [analysis.display(batch.forms[f][1], f) for f in forms], [batch.counts[f] for f in forms],
                 [batch.definite[f] for f in forms], [batch.written[f] for f in forms],
+                [batch.with_article[f] for f in forms],
             ],
         )  # fmt: skip
 
@@ -305,9 +315,14 @@ def uncount_hidden(ids: Iterable[int]) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "UPDATE articles_searchterm AS t SET article_count = greatest(t.article_count - c.n, 0), "
-            "written_count = greatest(t.written_count - c.written, 0) "
-            "FROM unnest(%s::text[], %s::int[], %s::int[]) AS c(form, n, written) WHERE t.form = c.form",
-            [forms, [batch.counts[f] for f in forms], [batch.written[f] for f in forms]],
+            "written_count = greatest(t.written_count - c.written, 0), "
+            "with_article_count = greatest(t.with_article_count - c.with_article, 0) "
+            "FROM unnest(%s::text[], %s::int[], %s::int[], %s::int[]) AS c(form, n, written, with_article) "
+            "WHERE t.form = c.form",
+            [
+                forms, [batch.counts[f] for f in forms], [batch.written[f] for f in forms],
+                [batch.with_article[f] for f in forms],
+            ],
         )
         public = Article.objects.public().exclude(pk__in=list(ids))
         for form in forms:
