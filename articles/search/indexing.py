@@ -323,7 +323,7 @@ def uncount_hidden(ids: Iterable[int]) -> None:
                 forms, [batch.counts[f] for f in forms], [batch.written[f] for f in forms],
                 [batch.with_article[f] for f in forms],
             ],
-        )
+        )  # fmt: skip
         public = Article.objects.public().exclude(pk__in=list(ids))
         for form in forms:
             lexeme = batch.forms[form][0]
