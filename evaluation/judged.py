@@ -2,6 +2,7 @@
 
     .venv/bin/python -m evaluation.judged                 score stock and Isnad on the grades
     .venv/bin/python -m evaluation.judged --pool LABEL    add every system's top 10 to the pool
+    .venv/bin/python -m evaluation.judged --pool LABEL --half H   the same, for one half's queries
     .venv/bin/python -m evaluation.judged --sheet FILE    write the pooled results not graded yet
     .venv/bin/python -m evaluation.judged --runs          score every run kept in the pool
     .venv/bin/python -m evaluation.judged --regrade-sheet FILE   21% of the graded pool, to grade again
@@ -71,9 +72,11 @@ def corpus_ids(pks: list[int]) -> list[str]:
     return [found[pk] for pk in pks if found.get(pk)]
 
 
-def pool(label: str) -> None:
+def pool(label: str, half: str | None = None) -> None:
     pooled = json.loads(POOL.read_text(encoding="utf-8")) if POOL.exists() else {}
     for query in queries():
+        if half and query["half"] != half:
+            continue
         runs = pooled.setdefault(query["id"], {})
         for name, search in SYSTEMS.items():
             runs[f"{name} {label}"] = corpus_ids(search(query["query"])[:TOP])
@@ -312,7 +315,10 @@ def main() -> int:
         return 0
     build_stock_index()
     if "--pool" in sys.argv:
-        pool(sys.argv[sys.argv.index("--pool") + 1])
+        pool(
+            sys.argv[sys.argv.index("--pool") + 1],
+            sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None,
+        )
         return 0
     if "--sheet" in sys.argv:
         sheet(sys.argv[sys.argv.index("--sheet") + 1])
