@@ -549,6 +549,16 @@ def test_a_name_typed_with_its_hamza_is_not_the_article_and_a_word_used_without_
     assert api(client, q="ون")["total"] == 3
 
 
+def test_remote_learning_is_not_every_article_on_learning(client, db):
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    article("الجامعة تتوسع في التعليم عن بُعد", "أعلنت الجامعة برامج جديدة.", site, 1)
+    article("وزير التعليم يزور المدارس", "زار الوزير المدارس بعد عودته من السفر.", site, 2)
+    article("التعليم بعد الحرب", "تحدث المسؤول عن التعليم بعد عودة الطلاب.", site, 3)  # عن ... بعد, apart
+    assert api(client, q="التعليم عن بعد")["total"] == 1
+    assert api(client, q='"التعليم عن بعد"')["total"] == 1
+    assert api(client, q="التعليم")["total"] == 3
+
+
 def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archive):
     page = client.get("/search/", {"q": "ترامب", "country": "EG", "since": "2024-03-02"}).content.decode()
     assert 'name="since" type="date" value="2024-03-02"' in page and 'name="until" type="date" value=""' in page

@@ -22,7 +22,7 @@ from articles.search.gazetteer import ADJECTIVE_STEMS, GIVEN_NAMES, PLACE_NAMES
 from articles.search.senses import SENSES
 
 # Bump when analysis changes: `manage.py index_search` then re-indexes older articles.
-VERSION = 19  # 19: ڤ ڥ پ چ ژ گ ڨ ڭ folded (articles.arabic); 18: senses.py, 48 more; 17: senses.py, 48 families more; 16: a noun in ة with a pronoun (استقالته) also indexed under the noun's stem; 15: listed names cut into another word's stem also indexed as written; 14: آلية and آية no longer taken for the stop words إليه and أيه; 13: senses.py, سوري
+VERSION = 20  # 20: «عن بعد» ("remote") indexed as one expression; 19: ڤ ڥ پ چ ژ گ ڨ ڭ folded (articles.arabic); 18: senses.py, 48 more; 17: senses.py, 48 families more; 16: a noun in ة with a pronoun (استقالته) also indexed under the noun's stem; 15: listed names cut into another word's stem also indexed as written; 14: آلية and آية no longer taken for the stop words إليه and أيه; 13: senses.py, سوري
 # A token of the original text: letters with their marks, or digits. Offsets point into the text.
 # Latin letters and digits together are one token (5G, G20, COVID19); Arabic words and numbers
 # are apart (2030م is 2030 and م).
@@ -79,6 +79,10 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a block of words reads better than a list of 120 strings
     if fold(word) != "علي"
 )
+# Function words that make a phrase of their own, as in التعليم عن بعد ("distance learning"),
+# العمل عن بعد, الاستشعار عن بعد: never indexed alone, a query of them found every article under
+# its other word (تعليم). The index holds the pair under one lexeme, at its second word's place.
+EXPRESSIONS = {("عن", "بعد"): "عن بعد"}
 # Folded, على (on) is written as علي (Ali): as the text writes it, with ى, it is the preposition.
 PREPOSITION_ALA = frozenset({"علي", "وعلي", "فعلي"})
 MIN_STEM = 2
@@ -119,6 +123,20 @@ def words(text: str) -> list[Word]:
         if readings:
             found.append(Word(position, match.start(), match.end(), readings))
     return found
+
+
+def expression(previous: str, token: str) -> str:
+    """The lexeme of two function words that make a phrase of their own (EXPRESSIONS), or ""."""
+    second = _folded(token)
+    return EXPRESSIONS.get((_folded(previous), second), "") if second in _SECOND_WORDS else ""
+
+
+@lru_cache(maxsize=200_000)
+def _folded(token: str) -> str:
+    return fold(token)
+
+
+_SECOND_WORDS = frozenset(second for _, second in EXPRESSIONS)
 
 
 @lru_cache(maxsize=200_000)

@@ -239,10 +239,15 @@ class Document:
         for weight, tokens in fields:
             for index, token in enumerate(tokens):
                 readings, lexemes = indexed(token)
-                if not readings:
-                    continue
                 token_weight = "C" if weight == "B" and index >= LEAD_WORDS else weight  # a long lead spills over
                 place = f"{min(offset + index + 1, MAX_POSITION)}{token_weight}"
+                if not readings:
+                    phrase = analysis.expression(tokens[index - 1], token) if index else ""
+                    if phrase:  # «عن بعد»: two function words held as one
+                        full.setdefault(phrase, []).append(place)
+                        if token_weight in "AB":
+                            head.setdefault(phrase, []).append(place)
+                    continue
                 for lexeme in lexemes:  # استقالته counts as استقالة in both vectors
                     full.setdefault(lexeme, []).append(place)
                     if token_weight in "AB":

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.arabic import fold
-from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse
+from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse, expression
 
 # Words are apart at a comma or semicolon even with no space after it (ترامب،بوتين is two words,
 # not a phrase); a hyphen or a slash joins them (F-35, 24/7) as the index does.
@@ -56,8 +56,7 @@ class ParsedQuery:
 def parse(text: str) -> ParsedQuery:
     """Parse a query typed into the search box. Never fails: anything unusable is ignored."""
     parsed, join_next = ParsedQuery(), False
-    for match in PART.finditer(text or ""):
-        word, phrase, minus = match["word"], match["phrase"], bool(match["minus"])
+    for word, phrase, minus in _parts(text or ""):
         if word is not None and not minus and fold(word) in OR_WORDS:
             join_next = bool(parsed.groups)
             continue
@@ -78,9 +77,28 @@ def parse(text: str) -> ParsedQuery:
     return parsed
 
 
+def _parts(text: str) -> list[tuple[str | None, str | None, bool]]:
+    """(word, phrase, excluded) for each part of the query; two function words that make a phrase
+    of their own (عن بعد) are one word."""
+    parts = [(m["word"], m["phrase"], bool(m["minus"])) for m in PART.finditer(text)]
+    joined = []
+    for word, phrase, minus in parts:
+        if word is not None and joined and joined[-1][0] is not None and not minus:
+            previous = joined[-1][0].split()[-1]
+            if fold(previous) in STOP_WORDS and expression(previous, word):
+                joined[-1] = (f"{joined[-1][0]} {word}", None, joined[-1][2])
+                continue
+        joined.append((word, phrase, minus))
+    return joined
+
+
 def _clause(text: str | None, *, quoted: bool, parsed: ParsedQuery) -> Clause | None:
     tokens = TOKEN.findall(text or "")
     slots = [analyse(token) or None for token in tokens]
+    for index in range(1, len(tokens)):  # «عن بعد»: held at its second word's place, as the index does
+        phrase = slots[index] is None and slots[index - 1] is None and expression(tokens[index - 1], tokens[index])
+        if phrase:
+            slots[index] = (Reading(phrase, phrase),)
     if not quoted and len(tokens) == 1 and slots[0] is None:
         if fold(tokens[0]) in STOP_WORDS:
             parsed.ignored.append(tokens[0])
