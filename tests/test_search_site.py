@@ -559,6 +559,18 @@ def test_remote_learning_is_not_every_article_on_learning(client, db):
     assert api(client, q="التعليم")["total"] == 3
 
 
+def test_a_noun_in_the_accusative_meets_the_noun_but_a_country_not_its_adjective(client, db):
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    for day in (1, 2, 3):
+        article(f"الرئيس يزور المدينة {day}", "وصل الرئيس والوفد الروسي صباحاً.", site, day)
+    article("رئيس الحكومة يستقيل", "قدم رئيس الحكومة استقالته.", site, 4)
+    article("انتخابه رئيسا للبلاد", "انتخب البرلمان المرشح رئيسا للبلاد.", site, 5)
+    article("زيارة إلى روسيا", "وصل الوزير إلى روسيا أمس.", site, 6)
+    indexing.recount()  # ingest counts a form's first batch only
+    assert api(client, q="رئيسا")["total"] == 5  # رئيسا, and رئيس (الرئيس, رئيس الحكومة)
+    assert api(client, q="روسيا")["total"] == 1  # not الروسي
+
+
 def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archive):
     page = client.get("/search/", {"q": "ترامب", "country": "EG", "since": "2024-03-02"}).content.decode()
     assert 'name="since" type="date" value="2024-03-02"' in page and 'name="until" type="date" value=""' in page

@@ -133,7 +133,7 @@ def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     The bare word counts where it is written as a word of its own: يما is read in every فيما, but
     ليما (Lima) is not ل + يما."""
     if len(readings) == 1:
-        return _with_other_alef(readings)
+        return _with_noun(_with_other_alef(readings))
     literal = as_written(readings)
     counts = vocabulary.counted([r.form for r in readings])
     typed, nothing = counts.get(literal.form, vocabulary.Counted()), vocabulary.Counted()
@@ -177,6 +177,13 @@ def _with_other_alef(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     if other.definite and found.with_article < WITH_ARTICLE_SHARE * found.articles:
         return readings
     return (reading, other)
+
+
+def _with_noun(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """A word in the indefinite accusative, typed without its tanween, and its noun: «انتخاب ماكرون
+    رئيسا» meets the articles on the president (vocabulary.accusative_noun)."""
+    noun = vocabulary.accusative_noun(readings[0].form) if len(readings) == 1 and not readings[0].definite else ""
+    return (*readings, Reading(strip_suffixes(noun), noun)) if noun else readings
 
 
 def as_written(readings: tuple[Reading, ...]) -> Reading:

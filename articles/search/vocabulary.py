@@ -317,6 +317,23 @@ def is_common_noun(articles: int, definite: int) -> bool:
     return COMMON_NOUN_SHARE * articles < definite < DEFINITE_NAME_SHARE * articles
 
 
+def accusative_noun(form: str) -> str:
+    """The noun of a word in the indefinite accusative typed without its tanween (رئيسا, «as
+    president»: رئيس; مرشحا, لاعبا), or "": the form ends in ا and never takes the article, and the
+    form without the ا is a common noun used at least as often. Not after ي (روسيا is Russia, not
+    روسي's accusative), ا or ه (اخوها: a pronoun), nor a listed name (دينا, not دين)."""
+    noun = form[:-1]
+    if not form.endswith("ا") or len(noun) < MIN_FORM - 1 or noun[-1] in "ياه" or form in known_names.known_names():
+        return ""
+    own, base = _usage(form), _usage(noun)
+    if not own or not base or own[1] > ACCUSATIVE_DEFINITE * own[0]:
+        return ""
+    return noun if base[0] >= own[0] and is_common_noun(*base) else ""
+
+
+ACCUSATIVE_DEFINITE = 0.05  # share of its articles where the form takes the article: the accusative never does
+
+
 def takes_pronouns(form: str, articles: int) -> bool:
     """Written with a possessive pronoun in a good share of its articles (عملياتها، جامعتها): a word
     of the language, which a construct state keeps from the article often enough to pass for a name
