@@ -169,6 +169,16 @@ def test_highlight_keeps_the_punctuation_around_the_words():
     assert highlight("«ترامب» يصل؟", {"ترامب"}) == "«<mark>ترامب</mark>» يصل؟"
 
 
+def test_a_snippet_marks_an_expression_of_function_words_together_never_alone():
+    from articles.search.snippets import snippet
+
+    text = "قال الوزير إن التعليم عن بُعد سيبدأ، وتحدث عن التعليم بعد ذلك"
+    assert snippet(text, {"تعليم", "عن بعد"}) == (
+        "قال الوزير إن <mark>التعليم</mark> <mark>عن</mark> <mark>بُعد</mark> سيبدأ، "
+        "وتحدث عن <mark>التعليم</mark> بعد ذلك"
+    )
+
+
 @pytest.mark.parametrize(
     ("n", "text"),
     [

@@ -17,7 +17,7 @@ from itertools import islice
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.analysis import TOKEN, indexed
+from articles.search.analysis import EXPRESSIONS, TOKEN, expression, indexed
 
 SNIPPET_WORDS = 40
 CONTEXT_BEFORE = 6
@@ -30,7 +30,7 @@ def highlight(text: str, lexemes: set[str]) -> SafeString:
     if not spans:
         return mark_safe(escape(text))
     words = [text[start:end] for start, end in spans]
-    inner = _marked(text, spans, _matching(words, lexemes), words)
+    inner = _marked(text, spans, _matching(words, lexemes), words, set(_in_expressions(words, lexemes)))
     return mark_safe(escape(text[: spans[0][0]]) + inner + escape(text[spans[-1][1] :]))
 
 
@@ -40,14 +40,15 @@ def snippet(text: str, lexemes: set[str], size: int = SNIPPET_WORDS) -> SafeStri
     words = TOKEN.findall(scanned)
     if not words:
         return mark_safe("")
-    matching = _matching(words, lexemes)
-    hits = [(i, matching[word]) for i, word in enumerate(words) if word in matching]
+    matching, paired = _matching(words, lexemes), _in_expressions(words, lexemes)
+    hits = [(i, matching.get(word) or paired[i]) for i, word in enumerate(words) if word in matching or i in paired]
     first = _best_window(hits, size)
     last = min(first + size, len(words))
     spans = [match.span() for match in islice(TOKEN.finditer(scanned), first, last)]
     before = "… " if first > 0 else ""
     after = " …" if last < len(words) or len(text) > SCANNED else ""
-    return mark_safe(before + _marked(text, spans, matching, words[first:last]) + after)
+    marked = {i - first for i in paired if first <= i < last}
+    return mark_safe(before + _marked(text, spans, matching, words[first:last], marked) + after)
 
 
 def _matching(words: list[str], lexemes: set[str]) -> dict[str, frozenset[str]]:
@@ -57,6 +58,18 @@ def _matching(words: list[str], lexemes: set[str]) -> dict[str, frozenset[str]]:
         own = _lexemes(word)
         if not own.isdisjoint(lexemes):
             found[word] = own.intersection(lexemes)
+    return found
+
+
+def _in_expressions(words: list[str], lexemes: set[str]) -> dict[int, frozenset[str]]:
+    """The places of function words that made the match as one expression (عن بعد), with its lexeme:
+    marked where they go together, never alone."""
+    wanted = lexemes.intersection(EXPRESSIONS.values())
+    found = {}
+    for index in range(1, len(words)) if wanted else ():
+        phrase = expression(words[index - 1], words[index])
+        if phrase in wanted:
+            found[index - 1] = found[index] = frozenset({phrase})
     return found
 
 
@@ -78,14 +91,16 @@ def _best_window(hits: list[tuple[int, frozenset[str]]], size: int) -> int:
     return best
 
 
-def _marked(text: str, spans: list[tuple[int, int]], matching: dict, words: list[str]) -> str:
+def _marked(
+    text: str, spans: list[tuple[int, int]], matching: dict, words: list[str], paired: set[int] = frozenset()
+) -> str:
     """The text from the first span to the last (the words at those spans), escaped, the spans of
-    matching words marked."""
+    matching words marked, and of the words at `paired` (places among these)."""
     if not spans:
         return ""
     out, cursor = [], spans[0][0]
-    for (start, end), word in zip(spans, words, strict=True):
-        if word in matching:
+    for index, ((start, end), word) in enumerate(zip(spans, words, strict=True)):
+        if word in matching or index in paired:
             out.append(escape(text[cursor:start]))
             out.append(f"<mark>{escape(text[start:end])}</mark>")
             cursor = end
