@@ -581,6 +581,13 @@ def test_a_noun_in_the_accusative_meets_the_noun_but_a_country_not_its_adjective
     assert api(client, q="روسيا")["total"] == 1  # not الروسي
 
 
+def test_a_name_is_not_found_in_a_function_word_that_ends_with_it(client, db):
+    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+    article("دينا باول تغادر منصبها", "أعلنت دينا باول استقالتها.", site, 1)
+    article("الوزير: لدينا خطة جديدة", "قال الوزير إن لدينا خطة وإن لديه فريقاً.", site, 2)  # ل + دينا, «we have»
+    assert api(client, q="دينا")["total"] == 1
+
+
 def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archive):
     page = client.get("/search/", {"q": "ترامب", "country": "EG", "since": "2024-03-02"}).content.decode()
     assert 'name="since" type="date" value="2024-03-02"' in page and 'name="until" type="date" value=""' in page
