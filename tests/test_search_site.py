@@ -538,8 +538,13 @@ def test_a_phrase_in_fewer_titles_and_leads_than_a_reader_can_page_through_is_co
     assert data["total"] == 2 and not data["total_is_lower_bound"]  # the title's and the body's
 
 
-def test_a_word_typed_without_its_hamza_finds_it_written_with_one(client, db):
-    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+@pytest.fixture
+def site(db):
+    """A news site for a test's own articles."""
+    return Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+
+
+def test_a_word_typed_without_its_hamza_finds_it_written_with_one(client, site):
     for day in (1, 2, 3):
         article(f"زيارة إلى ألمانيا {day}", "وصل الوفد إلى ألمانيا صباحاً.", site, day)
     article("مباراة في المانيا", "فاز الفريق في المانيا.", site, 4)  # written bare: مانيا
@@ -550,8 +555,7 @@ def test_a_word_typed_without_its_hamza_finds_it_written_with_one(client, db):
     assert api(client, q="الإلغاء")["total"] == 2
 
 
-def test_a_name_typed_with_its_hamza_is_not_the_article_and_a_word_used_without_it(client, db):
-    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+def test_a_name_typed_with_its_hamza_is_not_the_article_and_a_word_used_without_it(client, site):
     for day in (1, 2, 3):
         article(f"هاتف ون بلس الجديد {day}", "أطلقت الشركة هاتف ون بلس.", site, day)  # ون, never with ال
     article("إلون ماسك يعلن خطة", "قال إلون ماسك إن الشركة ستبدأ.", site, 4)
@@ -559,8 +563,7 @@ def test_a_name_typed_with_its_hamza_is_not_the_article_and_a_word_used_without_
     assert api(client, q="ون")["total"] == 3
 
 
-def test_remote_learning_is_not_every_article_on_learning(client, db):
-    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+def test_remote_learning_is_not_every_article_on_learning(client, site):
     article("الجامعة تتوسع في التعليم عن بُعد", "أعلنت الجامعة برامج جديدة.", site, 1)
     article("وزير التعليم يزور المدارس", "زار الوزير المدارس بعد عودته من السفر.", site, 2)
     article("التعليم بعد الحرب", "تحدث المسؤول عن التعليم بعد عودة الطلاب.", site, 3)  # عن ... بعد, apart
@@ -569,8 +572,7 @@ def test_remote_learning_is_not_every_article_on_learning(client, db):
     assert api(client, q="التعليم")["total"] == 3
 
 
-def test_a_noun_in_the_accusative_meets_the_noun_but_a_country_not_its_adjective(client, db):
-    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+def test_a_noun_in_the_accusative_meets_the_noun_but_a_country_not_its_adjective(client, site):
     for day in (1, 2, 3):
         article(f"الرئيس يزور المدينة {day}", "وصل الرئيس والوفد الروسي صباحاً.", site, day)
     article("رئيس الحكومة يستقيل", "قدم رئيس الحكومة استقالته.", site, 4)
@@ -581,8 +583,7 @@ def test_a_noun_in_the_accusative_meets_the_noun_but_a_country_not_its_adjective
     assert api(client, q="روسيا")["total"] == 1  # not الروسي
 
 
-def test_a_name_is_not_found_in_a_function_word_that_ends_with_it(client, db):
-    site = Outlet.objects.create(name_ar="موقع الاختبار", slug="test-site", kind="news_site", country="EG")
+def test_a_name_is_not_found_in_a_function_word_that_ends_with_it(client, site):
     article("دينا باول تغادر منصبها", "أعلنت دينا باول استقالتها.", site, 1)
     article("الوزير: لدينا خطة جديدة", "قال الوزير إن لدينا خطة وإن لديه فريقاً.", site, 2)  # ل + دينا, «we have»
     assert api(client, q="دينا")["total"] == 1
