@@ -226,6 +226,13 @@ def test_each_foreign_g_may_be_written_otherwise(terms):
     assert admitted("غوغل") == {"جوجل", "جوغل"}
 
 
+def test_a_g_before_a_final_vowel_may_be_written_otherwise_but_not_a_letter_more(terms):
+    terms("لويجي", 60)
+    terms("لويغي", 12)  # Luigi, the g written غ
+    terms("لويجيا", 5)  # a letter more after the final vowel: grammar or another name
+    assert admitted("لويجي") == {"لويغي"}
+
+
 def test_a_variant_starting_as_the_query_word_does_is_read_as_it_is(terms):
     terms("بيونغ", 360)  # read whole, though يونغ is a word too
     terms("يونغ", 120)

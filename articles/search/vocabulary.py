@@ -509,8 +509,10 @@ def is_variant(form: str, other: str) -> bool:
     edits = spelling_edits(form, other)
     if edits > (1 if min(len(form), len(other)) <= SHORT_FORM else MAX_EDITS):
         return False
-    if form[-1] in FINAL_VOWELS and form[-2:] != other[-2:]:
-        return False  # فرنسا/فرنسوا/فرنسيا: around a final vowel, a letter more is grammar or another name
+    if form[-1] in FINAL_VOWELS and form[-2:] != other[-2:] and not _g_written_otherwise(form[-2:], other[-2:]):
+        # فرنسا/فرنسوا/فرنسيا: around a final vowel, a letter more is grammar or another name; a g
+        # written the other way is not (لويجي/لويغي, كارنيجي/كارنيغي, اولغا/اولجا).
+        return False
     # Long vowels, or letters that transliterate one sound (غوارديولا/جوارديولا, غوتيريش/غوتيريس).
     if consonants < MIN_SKELETON:
         return consonants >= G_SKELETON and _g_written_otherwise(form, other)
