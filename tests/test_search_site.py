@@ -589,6 +589,14 @@ def test_a_name_is_not_found_in_a_function_word_that_ends_with_it(client, site):
     assert api(client, q="دينا")["total"] == 1
 
 
+def test_a_name_is_read_as_article_and_word_only_where_the_word_takes_the_article(client, site):
+    article("فاليري آموس تزور المخيم", "وصلت فاليري آموس صباحاً.", site, 1)
+    for day in range(2, 8):
+        article(f"الوزير يرى أن الخطة ناجحة {day}", "قال الوزير إنه يرى تقدماً.", site, day)  # يرى, «sees»
+    indexing.recount()
+    assert api(client, q="فاليري")["total"] == 1  # not ف + ال + يري
+
+
 def test_the_search_page_says_which_filters_apply_and_takes_dates(client, archive):
     page = client.get("/search/", {"q": "ترامب", "country": "EG", "since": "2024-03-02"}).content.decode()
     assert 'name="since" type="date" value="2024-03-02"' in page and 'name="until" type="date" value=""' in page

@@ -589,12 +589,13 @@ class Counted(NamedTuple):
     written: int = 0  # articles where it is written as a word of its own
     bare_usage: float | None = None  # how alike it is used to itself without its first letter
     with_article: int = 0  # articles where it is written ال + the form, nothing else before it
+    definite: int = 0  # articles where it takes the article, after a proclitic or not
 
 
 def counted(forms: list[str]) -> dict[str, Counted]:
     """What the vocabulary counts of each form (SearchTerm)."""
     rows = SearchTerm.objects.filter(form__in=forms).values_list(
-        "form", "article_count", "written_count", "bare_usage", "with_article_count"
+        "form", "article_count", "written_count", "bare_usage", "with_article_count", "definite_count"
     )
     return {form: Counted(*row) for form, *row in rows}
 
