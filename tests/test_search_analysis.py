@@ -130,9 +130,10 @@ def test_a_query_of_stop_words_or_punctuation_is_empty():
 
 
 @pytest.mark.django_db
-def test_phrases_keep_stop_word_gaps():
+def test_phrases_keep_stop_word_gaps_and_read_their_words_as_query_words_are():
+    # وزير is read as و + زير only where the archive writes زير far more often (compile.meant)
     compiled = compile_query(parse('"وزير الخارجية في روسيا"'))
-    assert compiled.tsquery == "(('زير' | 'وزير') <-> 'خارجي' <2> 'روسيا')"
+    assert compiled.tsquery == "('وزير' <-> 'خارجي' <2> 'روسيا')"
 
 
 def test_latin_letters_and_digits_stay_together():

@@ -206,7 +206,8 @@ def _phrase(clause: Clause, compiled: CompiledQuery) -> str:
         if slot is None:
             gap += 1
             continue
-        lexemes = sorted({r.lexeme for r in slot})
+        # Read as a query word is (meant, searched_lexeme): «"لقاء بوتين"» is not ل + قاء beside ب + وت.
+        lexemes = sorted({searched_lexeme(r) for r in meant(slot)})
         compiled.lexemes.update(lexemes)
         if parts:
             parts.append("<->" if gap == 1 else f"<{gap}>")
