@@ -8,6 +8,7 @@ more admit their spelling variants. Exact matches rank above matches through a v
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from articles.search import vocabulary
@@ -48,6 +49,18 @@ class CompiledQuery:
 
 
 def compile_query(parsed: ParsedQuery) -> CompiledQuery:
+    token = _readings.set({})  # a word in a phrase too is read once (meant)
+    try:
+        return _compiled(parsed)
+    finally:
+        _readings.reset(token)
+
+
+# The readings `meant` chose while one query is compiled: its words are read again in its phrases.
+_readings: ContextVar[dict | None] = ContextVar("readings", default=None)
+
+
+def _compiled(parsed: ParsedQuery) -> CompiledQuery:
     compiled = CompiledQuery()
     if not parsed:
         return compiled
@@ -127,6 +140,16 @@ def finds(word: str, other: str) -> bool:
 
 
 def meant(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """`read` once per query compiled."""
+    chosen = _readings.get()
+    if chosen is None:
+        return read(readings)
+    if readings not in chosen:
+        chosen[readings] = read(readings)
+    return chosen[readings]
+
+
+def read(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """The readings of a query word worth searching: the literal one, and the one without a
     proclitic if the archive has it far more often (لبوتين -> بوتين, but never لبنان -> بنان;
     والحكومة -> حكومة, but never والتر -> تر).
