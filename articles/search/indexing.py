@@ -95,6 +95,10 @@ class Batch:
         self.with_article: Counter[str] = Counter()  # articles where it is written ال + the form, no more
         self.rows: list[tuple[str, str, str, str]] | None = None  # the vocabulary's new rows, once prepared
 
+    def counted(self, forms: list[str]) -> list[list[int]]:
+        """The given forms' counts, one array a column, in INSERT_TERMS's order."""
+        return [[column[f] for f in forms] for column in (self.counts, self.definite, self.written, self.with_article)]
+
     def add(self, title: str, body: str, captions: list[str]) -> tuple[str, str]:
         """The article's tsvector literals (whole, and title and lead); its forms are counted."""
         document = Document(document_fields(title, body, captions))
@@ -131,12 +135,8 @@ class Batch:
             # A form's lexeme changes only with the analyzer: re-indexing for a new version updates it.
             INSERT_TERMS + "ON CONFLICT (form) DO UPDATE SET lexeme = EXCLUDED.lexeme "
             "WHERE articles_searchterm.lexeme <> EXCLUDED.lexeme",
-            [
-                forms, lexemes, skeletons, displays, [self.counts[f] for f in forms],
-                [self.definite[f] for f in forms], [self.written[f] for f in forms],
-                [self.with_article[f] for f in forms],
-            ],
-        )  # fmt: skip
+            [forms, lexemes, skeletons, displays, *self.counted(forms)],
+        )
         transaction.on_commit(lambda: _remember(forms))
 
 
@@ -176,11 +176,8 @@ def recount(chunk: int = CHUNK, progress=None) -> int:
             "AS c(form, articles, definite, written, with_article) ON c.form = s.form WHERE t.form = s.form "
             "AND (t.article_count, t.definite_count, t.written_count, t.with_article_count) IS DISTINCT FROM "
             "(coalesce(c.articles, 0), coalesce(c.definite, 0), coalesce(c.written, 0), coalesce(c.with_article, 0))",
-            [
-                forms, [totals.counts[f] for f in forms], [totals.definite[f] for f in forms],
-                [totals.written[f] for f in forms], [totals.with_article[f] for f in forms],
-            ],
-        )  # fmt: skip
+            [forms, *totals.counted(forms)],
+        )
     return len(ids)
 
 
@@ -302,9 +299,7 @@ def count_published(ids: Iterable[int]) -> None:
             "with_article_count = articles_searchterm.with_article_count + EXCLUDED.with_article_count",
             [
                 forms, [batch.forms[f][0] for f in forms], [analysis.sound_skeleton(f) for f in forms],
-                [analysis.display(batch.forms[f][1], f) for f in forms], [batch.counts[f] for f in forms],
-                [batch.definite[f] for f in forms], [batch.written[f] for f in forms],
-                [batch.with_article[f] for f in forms],
+                [analysis.display(batch.forms[f][1], f) for f in forms], *batch.counted(forms),
             ],
         )  # fmt: skip
 

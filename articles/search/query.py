@@ -85,7 +85,7 @@ def _parts(text: str) -> list[tuple[str | None, str | None, bool]]:
     for word, phrase, minus in parts:
         if word is not None and joined and joined[-1][0] is not None and not minus:
             previous = joined[-1][0].split()[-1]
-            if fold(previous) in STOP_WORDS and expression(previous, word):
+            if expression(previous, word):
                 joined[-1] = (f"{joined[-1][0]} {word}", None, joined[-1][2])
                 continue
         joined.append((word, phrase, minus))
