@@ -124,6 +124,21 @@ def test_words_typed_with_a_comma_and_no_space_are_two_words_not_a_phrase():
     assert parse('"ترامب، بوتين"').groups[0][0].phrase  # inside quotes a comma is only a gap
 
 
+@pytest.mark.parametrize(
+    "query, term",
+    [
+        ("الأمن الغذائي", True),
+        ("الخطوط الجوية السعودية", True),
+        ("الأمن غذائي", False),  # one word without the article
+        ("الهجرة غير الشرعية", False),  # a stop word between them
+        ('"الأمن الغذائي"', False),  # a phrase already asks for them side by side
+        ("الأمن", False),
+    ],
+)
+def test_words_all_typed_with_the_article_name_one_term(query, term):
+    assert parse(query).term is term
+
+
 def test_a_query_of_stop_words_or_punctuation_is_empty():
     assert not parse("في من إلى")
     assert not parse('"" - ، «»')

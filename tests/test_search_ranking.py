@@ -124,6 +124,13 @@ def test_where_the_words_are_placed_alike_those_side_by_side_come_first(client, 
     assert ids(client, q="العنف ضد المرأة") == [phrase.pk, scattered.pk]
 
 
+def test_a_term_typed_with_the_article_ranks_its_words_side_by_side_before_their_place(client, site):
+    apart = article("الأمن يضبط شحنة في الميناء", "ضبطت قوات الأمن شحنة مواد غذائية فاسدة.", site, 5)
+    term = article("ندوة في الرياض", "ناقشت الندوة الأمن الغذائي في المنطقة.", site, 1)
+    assert ids(client, q="الأمن الغذائي") == [term.pk, apart.pk]  # a noun and its adjective: one term
+    assert ids(client, q="أمن غذائي") == [apart.pk, term.pk]  # not typed as one: the headline first
+
+
 def test_body_only_matches_are_ranked_only_when_the_page_reaches_them(client, site, monkeypatch):
     from articles.search import ranking
     from articles.search.engine import run_search

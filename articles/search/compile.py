@@ -43,6 +43,7 @@ class CompiledQuery:
     # admitted, and the word forms that concept was typed as (for how rare it is).
     concepts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     together_tsquery: str = ""  # the plain words of the query side by side, as typed (a ranking signal)
+    term: bool = False  # those words name one term (query.ParsedQuery.term): side by side ranks first
 
     def __bool__(self) -> bool:
         return bool(self.tsquery)
@@ -82,6 +83,7 @@ def _compiled(parsed: ParsedQuery) -> CompiledQuery:
     compiled.forms_tsquery = " | ".join(forms)
     if parsed.together is not None and len([slot for slot in parsed.together.slots if slot]) > 1:
         compiled.together_tsquery = _phrase(parsed.together, CompiledQuery())
+        compiled.term = parsed.term
     return compiled
 
 

@@ -20,6 +20,7 @@ from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse, expres
 # not a phrase); a hyphen or a slash joins them (F-35, 24/7) as the index does.
 PART = re.compile(r'(?P<minus>-)?(?:["“”«](?P<phrase>[^"“”»]*)["“”»]?|(?P<word>[^\s"“”«»،؛,;]+))')
 OR_WORDS = {"or", "|", "او"}
+ARTICLE = "ال"
 MAX_CLAUSES = 12
 
 
@@ -44,6 +45,10 @@ class ParsedQuery:
     # Several plain words (no quotes, OR or exclusions): the same words as a phrase, stop words as
     # gaps. Not a condition: ranking puts the articles that have them side by side first.
     together: Clause | None = None
+    # Every one of those words typed with the article (الأمن الغذائي, الخطوط الجوية السعودية): a
+    # definite noun and the definite adjectives that describe it, one term whose words apart mean
+    # something else (الأمن in a headline, غذائي further on). Ranking reads them side by side first.
+    term: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -74,6 +79,7 @@ def parse(text: str) -> ParsedQuery:
     plain = len(parsed.groups) > 1 and not parsed.excluded and all(len(g) == 1 and g[0].is_word for g in parsed.groups)
     if plain and not any(mark in (text or "") for mark in '"“”«»'):
         parsed.together = _clause(text, quoted=True, parsed=ParsedQuery())
+        parsed.term = all(fold(token).startswith(ARTICLE) for token in TOKEN.findall(text))
     return parsed
 
 
