@@ -41,7 +41,17 @@ QUERIES = HERE / "judged_queries.json"
 POOL = HERE / "judged_pool.json"
 GRADES = HERE / "judged_grades.json"
 TOP = 10
-HALVES = ("development", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7", "held-out-8")
+HALVES = (
+    "development",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+    "held-out-5",
+    "held-out-6",
+    "held-out-7",
+    "held-out-8",
+)
 GROUPS = ("all", *HALVES, "names", "topics", "phrases", "events")
 
 

@@ -78,8 +78,7 @@ class ArticleQuerySet(models.QuerySet):
         else:  # one index lookup for the whole set, not a second pass over every vector
             exact_ids = Article.objects.filter(Matches(compiled.exact_tsquery)).values("pk")
             exact = models.ExpressionWrapper(models.Q(pk__in=exact_ids), output_field=models.BooleanField())
-        ranked = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
-        return self.filter(*matching(compiled)).annotate(exact_match=exact, rank=Rank(ranked))
+        return self.filter(*matching(compiled)).annotate(exact_match=exact, rank=Rank(compiled.ranked_tsquery))
 
     def by_relevance(self):
         """Exact matches before matches through a spelling variant, then rank, then recency."""

@@ -8,6 +8,7 @@ more admit their spelling variants. Exact matches rank above matches through a v
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from articles.search.analysis import (
     ARTICLE_READING_FACTOR,
     BARE_USAGE,
     MIN_STEM,
+    PROCLITICS,
+    RARE_PROCLITICS,
     Reading,
     analyse,
     bare_reading_factor,
@@ -43,10 +46,30 @@ class CompiledQuery:
     # admitted, and the word forms that concept was typed as (for how rare it is).
     concepts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     together_tsquery: str = ""  # the plain words of the query side by side, as typed (a ranking signal)
+    # A lexeme searched only where it is not the tail of another word (_held), and the lexeme alone.
+    held: dict[str, str] = field(default_factory=dict)
     term: bool = False  # those words name one term (query.ParsedQuery.term): side by side ranks first
 
     def __bool__(self) -> bool:
         return bool(self.tsquery)
+
+    def unheld(self, tsquery: str) -> str:
+        """A tsquery with each held lexeme searched alone again: ts_rank cannot read a position test."""
+        for term, lexeme in self.held.items():
+            tsquery = tsquery.replace(term, lexeme)
+        return tsquery
+
+    def held_in(self, tsquery: str) -> str:
+        """A tsquery of plain lexemes with the held ones searched as the query searches them."""
+        for term, lexeme in self.held.items():
+            tsquery = tsquery.replace(lexeme, term)
+        return tsquery
+
+    @property
+    def ranked_tsquery(self) -> str:
+        """What ts_rank reads: the query's words, and its forms as typed."""
+        words = self.unheld(self.tsquery)
+        return f"({words}) | {self.forms_tsquery}" if self.forms_tsquery else words
 
 
 def compile_query(parsed: ParsedQuery) -> CompiledQuery:
@@ -77,8 +100,10 @@ def _compiled(parsed: ParsedQuery) -> CompiledQuery:
         full.append(f"!{excluded}")
         exact.append(f"!{excluded}")
     compiled.tsquery, compiled.exact_tsquery = " & ".join(full), " & ".join(exact)
-    if any(clause.phrase for clause in parsed.clauses) and "!" not in compiled.tsquery:
-        compiled.loose_tsquery = PHRASE_OPERATOR.sub("&", compiled.tsquery)
+    if any(clause.phrase for clause in parsed.clauses) or compiled.held:
+        loose = compiled.unheld(compiled.tsquery)
+        if "!" not in loose:
+            compiled.loose_tsquery = PHRASE_OPERATOR.sub("&", loose)
     forms = sorted({quote(form_lexeme(as_written(slot))) for clause in parsed.clauses for slot in clause.slots if slot})
     compiled.forms_tsquery = " | ".join(forms)
     if parsed.together is not None and len([slot for slot in parsed.together.slots if slot]) > 1:
@@ -104,10 +129,11 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
     placed = sorted({form_lexeme(r) if r.form != r.lexeme and _named(r) else r.lexeme for r in readings})
+    held = [_held(x, compiled) for x in exact]
     return (
-        _any([quote(x) for x in [*exact, *sorted(admitted)]]),
-        _any([quote(x) for x in exact]),
-        _any([quote(x) for x in [*placed, *sorted(admitted)]]),
+        _any([*held, *(quote(x) for x in sorted(admitted))]),
+        _any(held),
+        _any([quote(x) for x in [*placed, *sorted(admitted)]]),  # ts_rank cannot read `<0> !`
     )
 
 
@@ -220,6 +246,73 @@ def _with_noun(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     return (*readings, Reading(strip_suffixes(noun), noun)) if noun else readings
 
 
+def _held(lexeme: str, compiled: CompiledQuery) -> str:
+    """A lexeme as the query searches it: where the index also holds it as the tail of words of
+    their own (_tails), only at the places where none of them is written: «نيس» (Nice) at no
+    كنيسة, read by the analyzer as ك + نيسة too. A position test (`<0> !`), which the text index
+    cannot answer: matching reads the positions as it reads a phrase's (expressions.matching)."""
+    tails = _tails(lexeme)
+    if not tails:
+        return quote(lexeme)
+    term = f"({quote(lexeme)} <0> !{_any([quote(x) for x in tails])})"
+    compiled.held[term] = quote(lexeme)
+    return term
+
+
+# A word's forms read whole in four times the articles of those read apart, and in ten at least
+# (vocabulary.MIN_NAME_ARTICLES): counts of a few articles, or not yet recounted, decide nothing.
+TAILS_READ_WHOLE = 4
+
+
+def _tails(lexeme: str) -> tuple[str, ...]:
+    """The lexemes of the words whose first letter the analyzer also reads as a proclitic, leaving
+    a form of `lexeme`, where they are words of their own (_read_whole): كنيسة is no ك + نيسة (the
+    archive never writes نيسة alone), كريم no ك + ريم, كتاب no ك + تاب, لبنان no ل + بنان. Stricter
+    than read, which decides what a typed word may also mean: here a proclitic wrongly judged a
+    word's first letter would hide its articles (بزواج, لكرة). Remembered while a query is compiled."""
+    chosen = _readings.get()
+    if chosen is not None and ("tails", lexeme) in chosen:
+        return chosen["tails", lexeme]
+    candidates = {}
+    for form in vocabulary.forms_of(lexeme):
+        for letter in PROCLITICS:
+            readings = analyse(letter + form)
+            if len(readings) == 2 and not readings[1].whole and readings[1].lexeme == lexeme:
+                candidates[letter + form] = readings
+    counts = vocabulary.counted([f.form for readings in candidates.values() for f in readings])
+    whole, apart = defaultdict(int), defaultdict(int)
+    for form, readings in candidates.items():
+        if form in counts:
+            (whole if _read_whole(readings, counts) else apart)[readings[0].lexeme] += counts[form].articles
+    # A word's lexeme is left out where its forms are read whole in most of their articles: كمال
+    # (441 articles), not its rarer forms read as ك + a form of مال (كمالية, 22); but not ومال,
+    # where ومالاتها is no و + مآلات (3) and ومالية is و + مالية (95).
+    tails = tuple(
+        sorted(
+            word
+            for word, articles in whole.items()
+            if word != lexeme and articles >= max(TAILS_READ_WHOLE * apart[word], vocabulary.MIN_NAME_ARTICLES)
+        )
+    )
+    if chosen is not None:
+        chosen["tails", lexeme] = tails
+    return tails
+
+
+def _read_whole(readings: tuple[Reading, ...], counts: dict[str, vocabulary.Counted]) -> bool:
+    """Whether a word is a word of its own, not a proclitic and its rest: the archive writes the
+    rest alone rarely beside it. After ك or ف, which few words take, by read's count (كمال beside
+    مال, كنيسة, فكرة); after و, ب or ل, which most words take, in under a tenth of its articles
+    (لبنان beside بنان, بندر; but لكرة is ل + كرة, 5,520 articles beside 4,933)."""
+    typed, rest = (counts.get(r.form, vocabulary.Counted()) for r in readings[:2])
+    word = readings[0].form
+    share = bare_reading_factor(word) if word[0] in RARE_PROCLITICS else REST_WRITTEN_SHARE
+    return rest.written < share * typed.articles
+
+
+REST_WRITTEN_SHARE = 0.1
+
+
 def as_written(readings: tuple[Reading, ...]) -> Reading:
     """The reading of a word as written: the literal one, or the whole word (والتر, not و + ال + تر)."""
     return readings[-1] if len(readings) == 2 and readings[-1].whole else readings[0]
@@ -236,7 +329,7 @@ def _phrase(clause: Clause, compiled: CompiledQuery) -> str:
         compiled.lexemes.update(lexemes)
         if parts:
             parts.append("<->" if gap == 1 else f"<{gap}>")
-        parts.append(_any([quote(x) for x in lexemes]))
+        parts.append(_any([_held(x, compiled) for x in lexemes]))
         gap = 1
     return "(" + " ".join(parts) + ")" if len(parts) > 1 else parts[0]
 

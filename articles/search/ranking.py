@@ -105,18 +105,21 @@ def _scores(
     ids: list[int], compiled: CompiledQuery, exact_in: str, shown: int | None = None
 ) -> tuple[dict[int, tuple], set[int]]:
     """(the sort key of each article after exactness, the articles matching only through a variant)."""
-    concepts = compiled.concepts or [(compiled.tsquery, ())]
-    query = f"({compiled.tsquery}) | {compiled.forms_tsquery}" if compiled.forms_tsquery else compiled.tsquery
+    concepts = compiled.concepts or [(compiled.unheld(compiled.tsquery), ())]
+    query = compiled.ranked_tsquery
     exact, exact_params = _exactly(compiled, exact_in)
     places, place_params = [], []
     for tsquery, _ in concepts:
         # ts_rank with one field's weight is above 0 when the concept is there: read in place, where
-        # ts_filter would copy the vector twice a concept (a third of the ranking's time).
+        # ts_filter would copy the vector twice a concept (a third of the ranking's time). A held
+        # word (compile._held) must be there as the query searches it, not as another word's tail.
+        held = compiled.held_in(tsquery)
+        there, there_params = ("", []) if held == tsquery else (" AND search_head @@ %s::tsquery", [held])
         places += [
-            "ts_rank('{0, 0, 0, 1}', search_head, %s::tsquery) > 0",
-            "ts_rank('{0, 0, 1, 0}', search_head, %s::tsquery) > 0",
+            f"ts_rank('{{0, 0, 0, 1}}', search_head, %s::tsquery) > 0{there}",
+            f"ts_rank('{{0, 0, 1, 0}}', search_head, %s::tsquery) > 0{there}",
         ]
-        place_params += [tsquery, tsquery]
+        place_params += [tsquery, *there_params, tsquery, *there_params]
     together, together_params = "false", []
     if compiled.together_tsquery:
         together, together_params = "search_head @@ %s::tsquery", [compiled.together_tsquery]

@@ -580,6 +580,11 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def forms_of(lexeme: str) -> list[str]:
+    """The forms the index holds under a lexeme."""
+    return list(SearchTerm.objects.filter(lexeme=lexeme, article_count__gt=0).values_list("form", flat=True))
+
+
 def article_counts(forms: list[str]) -> dict[str, int]:
     return dict(SearchTerm.objects.filter(form__in=forms).values_list("form", "article_count"))
 
