@@ -262,6 +262,7 @@ def _held(lexeme: str, compiled: CompiledQuery) -> str:
 # A word's forms read whole in four times the articles of those read apart, and in ten at least
 # (vocabulary.MIN_NAME_ARTICLES): counts of a few articles, or not yet recounted, decide nothing.
 TAILS_READ_WHOLE = 4
+TAILS_SHARE = 0.1  # of the articles where the lexeme's forms are written as words of their own
 
 
 def _tails(lexeme: str) -> tuple[str, ...]:
@@ -269,17 +270,19 @@ def _tails(lexeme: str) -> tuple[str, ...]:
     a form of `lexeme`, where they are words of their own (_read_whole): كنيسة is no ك + نيسة (the
     archive never writes نيسة alone), كريم no ك + ريم, كتاب no ك + تاب, لبنان no ل + بنان. Stricter
     than read, which decides what a typed word may also mean: here a proclitic wrongly judged a
-    word's first letter would hide its articles (بزواج, لكرة). Remembered while a query is compiled."""
-    chosen = _readings.get()
-    if chosen is not None and ("tails", lexeme) in chosen:
-        return chosen["tails", lexeme]
-    candidates = {}
-    for form in vocabulary.forms_of(lexeme):
+    word's first letter would hide its articles (بزواج, لكرة). Kept a few minutes, as variants are:
+    two lookups in the vocabulary, 2 ms a query word on the corpus."""
+    return vocabulary.kept(("tails", lexeme), lambda: _tails_now(lexeme))
+
+
+def _tails_now(lexeme: str) -> tuple[str, ...]:
+    candidates, forms = {}, vocabulary.forms_of(lexeme)
+    for form in forms:
         for letter in PROCLITICS:
             readings = analyse(letter + form)
             if len(readings) == 2 and not readings[1].whole and readings[1].lexeme == lexeme:
                 candidates[letter + form] = readings
-    counts = vocabulary.counted([f.form for readings in candidates.values() for f in readings])
+    counts = vocabulary.counted([*forms, *(f.form for readings in candidates.values() for f in readings)])
     whole, apart = defaultdict(int), defaultdict(int)
     for form, readings in candidates.items():
         if form in counts:
@@ -287,16 +290,18 @@ def _tails(lexeme: str) -> tuple[str, ...]:
     # A word's lexeme is left out where its forms are read whole in most of their articles: كمال
     # (441 articles), not its rarer forms read as ك + a form of مال (كمالية, 22); but not ومال,
     # where ومالاتها is no و + مآلات (3) and ومالية is و + مالية (95).
-    tails = tuple(
-        sorted(
-            word
-            for word, articles in whole.items()
-            if word != lexeme and articles >= max(TAILS_READ_WHOLE * apart[word], vocabulary.MIN_NAME_ARTICLES)
-        )
-    )
-    if chosen is not None:
-        chosen["tails", lexeme] = tails
-    return tails
+    tails = [
+        word
+        for word, articles in whole.items()
+        if word != lexeme and articles >= max(TAILS_READ_WHOLE * apart[word], vocabulary.MIN_NAME_ARTICLES)
+    ]
+    # Checked where they would be a good share of what the lexeme finds: a position test is read
+    # from the whole text of each article that matches in its body alone. كبوة (10 articles) is
+    # left among بوتين's thousands, كمال among مال's; not كنيسة (361) beside نيس's 133.
+    written = sum(counts[form].written for form in forms if form in counts)
+    if sum(whole[word] for word in tails) < TAILS_SHARE * written:
+        tails = []
+    return tuple(sorted(tails))
 
 
 def _read_whole(readings: tuple[Reading, ...], counts: dict[str, vocabulary.Counted]) -> bool:

@@ -93,9 +93,16 @@ def variants(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     if len(form) < MIN_FORM or not form.isalpha() or form.isascii():
         return []
     key = (form, lexemes)
+    cached = key in _cache and _cache[key][0] > time.monotonic()
+    found = kept(key, lambda: _variants(form, lexemes))
+    return _still_used(found) if cached else found
+
+
+def kept(key: tuple, compute):
+    """What `compute()` returns, kept in this process for a few minutes as variants are."""
     if key in _cache and _cache[key][0] > time.monotonic():
-        return _still_used(_cache[key][1])
-    found = _variants(form, lexemes)
+        return _cache[key][1]
+    found = compute()
     if len(_cache) > CACHE_SIZE:
         _cache.clear()
     _cache[key] = (time.monotonic() + CACHE_SECONDS, found)
