@@ -51,6 +51,7 @@ HALVES = (
     "held-out-6",
     "held-out-7",
     "held-out-8",
+    "held-out-9",
 )
 GROUPS = ("all", *HALVES, "names", "topics", "phrases", "events")
 
