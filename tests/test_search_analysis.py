@@ -133,6 +133,8 @@ def test_words_typed_with_a_comma_and_no_space_are_two_words_not_a_phrase():
         ("الهجرة غير الشرعية", False),  # a stop word between them
         ('"الأمن الغذائي"', False),  # a phrase already asks for them side by side
         ("الأمن", False),
+        ("أحمد الطيب", True),  # a person's name: a listed given name first
+        ("تعويم الجنيه", False),
     ],
 )
 def test_words_all_typed_with_the_article_name_one_term(query, term):

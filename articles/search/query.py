@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from articles.arabic import fold
 from articles.search.analysis import STOP_WORDS, TOKEN, Reading, analyse, expression
+from articles.search.gazetteer import GIVEN_NAMES
 
 # Words are apart at a comma or semicolon even with no space after it (ترامب،بوتين is two words,
 # not a phrase); a hyphen or a slash joins them (F-35, 24/7) as the index does.
@@ -47,7 +48,8 @@ class ParsedQuery:
     together: Clause | None = None
     # Every one of those words typed with the article (الأمن الغذائي, الخطوط الجوية السعودية): a
     # definite noun and the definite adjectives that describe it, one term whose words apart mean
-    # something else (الأمن in a headline, غذائي further on). Ranking reads them side by side first.
+    # something else (الأمن in a headline, غذائي further on). Or a person's name, a listed given name
+    # first (أحمد الطيب: not أحمد in one place and «طيبة» in another). Ranking reads them side by side first.
     term: bool = False
 
     def __bool__(self) -> bool:
@@ -79,7 +81,8 @@ def parse(text: str) -> ParsedQuery:
     plain = len(parsed.groups) > 1 and not parsed.excluded and all(len(g) == 1 and g[0].is_word for g in parsed.groups)
     if plain and not any(mark in (text or "") for mark in '"“”«»'):
         parsed.together = _clause(text, quoted=True, parsed=ParsedQuery())
-        parsed.term = all(fold(token).startswith(ARTICLE) for token in TOKEN.findall(text))
+        tokens = [fold(token) for token in TOKEN.findall(text)]
+        parsed.term = all(token.startswith(ARTICLE) for token in tokens) or tokens[0] in GIVEN_NAMES
     return parsed
 
 
