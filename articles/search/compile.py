@@ -276,13 +276,15 @@ def _tails(lexeme: str) -> tuple[str, ...]:
 
 
 def _tails_now(lexeme: str) -> tuple[str, ...]:
-    candidates, forms = {}, vocabulary.forms_of(lexeme)
+    forms, candidates = vocabulary.counted_under(lexeme), {}
     for form in forms:
         for letter in PROCLITICS:
             readings = analyse(letter + form)
             if len(readings) == 2 and not readings[1].whole and readings[1].lexeme == lexeme:
                 candidates[letter + form] = readings
-    counts = vocabulary.counted([*forms, *(f.form for readings in candidates.values() for f in readings)])
+    # The rests are nearly always forms of the lexeme, counted already.
+    unread = {r.form for readings in candidates.values() for r in readings} - forms.keys()
+    counts = forms | vocabulary.counted(sorted(unread))
     whole, apart = defaultdict(int), defaultdict(int)
     for form, readings in candidates.items():
         if form in counts:
@@ -298,7 +300,7 @@ def _tails_now(lexeme: str) -> tuple[str, ...]:
     # Checked where they would be a good share of what the lexeme finds: a position test is read
     # from the whole text of each article that matches in its body alone. كبوة (10 articles) is
     # left among بوتين's thousands, كمال among مال's; not كنيسة (361) beside نيس's 133.
-    written = sum(counts[form].written for form in forms if form in counts)
+    written = sum(found.written for found in forms.values())
     if sum(whole[word] for word in tails) < TAILS_SHARE * written:
         tails = []
     return tuple(sorted(tails))

@@ -92,16 +92,14 @@ def variants(form: str, lexemes: tuple[str, ...] = ()) -> list[Variant]:
     """Other spellings of a word form (indexed under `lexemes`) found in the archive, most frequent first."""
     if len(form) < MIN_FORM or not form.isalpha() or form.isascii():
         return []
-    key = (form, lexemes)
-    cached = key in _cache and _cache[key][0] > time.monotonic()
-    found = kept(key, lambda: _variants(form, lexemes))
-    return _still_used(found) if cached else found
+    return kept((form, lexemes), lambda: _variants(form, lexemes), recheck=_still_used)
 
 
-def kept(key: tuple, compute):
-    """What `compute()` returns, kept in this process for a few minutes as variants are."""
+def kept(key: tuple, compute, recheck=None):
+    """What `compute()` returns, kept in this process for a few minutes as variants are; a value
+    kept from earlier goes through `recheck` first, where one is given."""
     if key in _cache and _cache[key][0] > time.monotonic():
-        return _cache[key][1]
+        return recheck(_cache[key][1]) if recheck else _cache[key][1]
     found = compute()
     if len(_cache) > CACHE_SIZE:
         _cache.clear()
@@ -587,9 +585,10 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def forms_of(lexeme: str) -> list[str]:
-    """The forms the index holds under a lexeme."""
-    return list(SearchTerm.objects.filter(lexeme=lexeme, article_count__gt=0).values_list("form", flat=True))
+def counted_under(lexeme: str) -> dict[str, Counted]:
+    """What the vocabulary counts of each form the index holds under a lexeme."""
+    rows = SearchTerm.objects.filter(lexeme=lexeme, article_count__gt=0).values_list("form", *COUNTED_COLUMNS)
+    return {form: Counted(*row) for form, *row in rows}
 
 
 def article_counts(forms: list[str]) -> dict[str, int]:
@@ -604,11 +603,12 @@ class Counted(NamedTuple):
     definite: int = 0  # articles where it takes the article, after a proclitic or not
 
 
+COUNTED_COLUMNS = ("article_count", "written_count", "bare_usage", "with_article_count", "definite_count")
+
+
 def counted(forms: list[str]) -> dict[str, Counted]:
     """What the vocabulary counts of each form (SearchTerm)."""
-    rows = SearchTerm.objects.filter(form__in=forms).values_list(
-        "form", "article_count", "written_count", "bare_usage", "with_article_count", "definite_count"
-    )
+    rows = SearchTerm.objects.filter(form__in=forms).values_list("form", *COUNTED_COLUMNS)
     return {form: Counted(*row) for form, *row in rows}
 
 
