@@ -52,6 +52,7 @@ HALVES = (
     "held-out-7",
     "held-out-8",
     "held-out-9",
+    "held-out-10",
 )
 GROUPS = ("all", *HALVES, "names", "topics", "phrases", "events")
 
