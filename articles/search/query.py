@@ -21,8 +21,7 @@ from articles.search.gazetteer import GIVEN_NAMES
 # not a phrase); a hyphen or a slash joins them (F-35, 24/7) as the index does.
 PART = re.compile(r'(?P<minus>-)?(?:["“”«](?P<phrase>[^"“”»]*)["“”»]?|(?P<word>[^\s"“”«»،؛,;]+))')
 OR_WORDS = {"or", "|", "او"}
-# A word typed with the article, after a proclitic or not: العدالة, والتنمية, للترفيه (ل + الترفيه).
-DEFINITE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
+ARTICLE = "ال"
 MAX_CLAUSES = 12
 
 
@@ -47,12 +46,10 @@ class ParsedQuery:
     # Several plain words (no quotes, OR or exclusions): the same words as a phrase, stop words as
     # gaps. Not a condition: ranking puts the articles that have them side by side first.
     together: Clause | None = None
-    # Every word after the first typed with the article (الأمن الغذائي, الخطوط الجوية السعودية): a
-    # definite noun and the definite adjectives that describe it, or a noun and the definite words it
-    # is construed with (مجلس الأمن الدولي, حزب العدالة والتنمية, الهيئة العامة للترفيه): one term whose
-    # words apart mean something else (الأمن in a headline, غذائي further on; مجلس and الأمن). Or a
-    # person's name, a listed given name first (أحمد الطيب: not أحمد in one place and «طيبة» in
-    # another). Ranking reads them side by side first.
+    # Every one of those words typed with the article (الأمن الغذائي, الخطوط الجوية السعودية): a
+    # definite noun and the definite adjectives that describe it, one term whose words apart mean
+    # something else (الأمن in a headline, غذائي further on). Or a person's name, a listed given name
+    # first (أحمد الطيب: not أحمد in one place and «طيبة» in another). Ranking reads them side by side first.
     term: bool = False
 
     def __bool__(self) -> bool:
@@ -85,7 +82,7 @@ def parse(text: str) -> ParsedQuery:
     if plain and not any(mark in (text or "") for mark in '"“”«»'):
         parsed.together = _clause(text, quoted=True, parsed=ParsedQuery())
         tokens = [fold(token) for token in TOKEN.findall(text)]
-        parsed.term = all(DEFINITE.match(t) and t not in STOP_WORDS for t in tokens[1:]) or tokens[0] in GIVEN_NAMES
+        parsed.term = all(token.startswith(ARTICLE) for token in tokens) or tokens[0] in GIVEN_NAMES
     return parsed
 
 
