@@ -107,6 +107,24 @@ def test_months_numbers_nouns_and_inflected_words_are_not_names():
     assert learning.name_like("انقرتها", {"انقرتها": (50, 0), "انقرت": (20, 0)})  # the rarer part is not read
 
 
+def test_the_word_vectors_read_the_archive_in_the_same_order_after_an_edit(db):
+    """Training is repeatable only if its sentences come in one order: an article edited is
+    written anew at the end of the table, and must not move to the end of the training text."""
+    from articles.spellings import usage
+
+    outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
+    first, *others = [
+        Article.objects.create(
+            title=title, body=title, publisher=outlet, source_key=title, raw=title, raw_format="txt", content_hash=title
+        )
+        for title in ("بوتين يلتقي ماكرون", "ميسي يسجل", "زلزال في المكسيك")
+    ]
+    before = usage.archive_sentences()
+    Article.objects.filter(pk=first.pk).update(title="بوتين يلتقي ماكرون")
+    assert usage.archive_sentences() == before
+    assert before[0][0] == "بوتين"
+
+
 @pytest.mark.parametrize(
     ("evidence", "listed", "status"),
     [
