@@ -208,6 +208,22 @@ def test_the_names_beside_a_name_witness_its_spellings():
     assert beside.alike("كيفن", "كيفين") > learning.BESIDE_ALIKE > beside.alike("ستيفن", "كيفن")
 
 
+def test_a_given_name_and_a_family_name_that_look_alike_are_two_names():
+    words = ["قال", "اكد", "اعلن", "صرح", "اضاف"]  # beside each once: nothing to read in them
+    sentences = [[word, "سيموني", "انزاغي"] for word in words] + [["دييغو", "سيميوني", word] for word in words]
+    beside = Companions(sentences)
+    assert (beside.place("سيموني"), beside.place("سيميوني"), beside.place("قال")) == ("first", "last", "")
+    evidence = Evidence(usage=0.77, by_rules=True, uses=18, places=("first", "last"))
+    assert learning.decide(evidence, listed=True, named=True)[0] == SpellingStatus.APART
+    assert learning.decide(Evidence(usage=0.77, places=("first", "last")), listed=True, named=True) is None
+    # A name beside both, or copies exchanging them, say otherwise.
+    assert not Evidence(places=("first", "last"), beside=("هازارد",)).placed_apart
+    assert learning.decide(Evidence(copies=2, by_rules=True, places=("first", "last")), True, True) == (
+        SpellingStatus.LEARNED,
+        "تتبادلهما نسخ نص واحد",
+    )
+
+
 def test_a_pair_written_beside_the_same_names_is_learned_with_its_names_as_evidence(terms):
     terms("كيفن", 200)
     terms("كيفين", 40)

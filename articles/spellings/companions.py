@@ -6,12 +6,15 @@ names that only look alike stand beside different ones (ستيفن هوكينغ,
 from the same text as the word vectors (usage.py: each article's title and first words, as search
 reads them), so it costs one more pass over sentences already in memory.
 
-Two measures of a pair:
+Three measures of a pair:
 - `shared`: the specific words (beside at most SPECIFIC forms MIN_BESIDE times or more: a family
   name, not قال or الرئيس) that each form stands beside at least MIN_BESIDE times, on the same
   side. One such word is a witness, as a pair of copies is;
 - `alike`: the cosine of the two forms' neighbours on either side, each weighted by how rare it is
-  in the archive (a family name counts, a common word hardly).
+  in the archive (a family name counts, a common word hardly);
+- `place`, of each: a given name stands before the names beside it, a family name after them. Two
+  look-alikes of which one is written first and the other last are two names (سيموني إنزاغي and
+  دييغو سيميوني, غرانيت تشاكا and هيو غرانت).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ SPECIFIC = 30  # a word beside more forms than this says little about any of the
 NAME_PARTICLES = frozenset({"دي", "دا", "دو", "ديل", "ديلا", "دير", "دوس", "فان", "فون", "بن", "ابن", "بنت", "ابو"})
 MIN_BESIDE = 2  # times a form stands beside a word for that word to witness it
 MIN_USES = 5  # rarer forms are not compared: their neighbours are too few to tell
+PLACE_USES = 5  # uses beside specific words for a form's place in a name to be read
+PLACE_SHARE = 0.7  # of those uses, on one side of it
 
 
 class Companions:
@@ -70,9 +75,27 @@ class Companions:
         for side, neighbours in self.sides.items():
             mine, theirs = neighbours.get(form, {}), neighbours.get(other, {})
             for word in mine.keys() & theirs.keys():
-                if min(mine[word], theirs[word]) >= MIN_BESIDE and self._spread(side)[word] <= SPECIFIC:
+                if self._specific(side, word, min(mine[word], theirs[word])):
                     found[word] += mine[word] + theirs[word]
         return [word for word, _ in found.most_common()]
+
+    def place(self, form: str) -> str:
+        """Where a form stands in the names it is written in: "first" where the specific words
+        beside it mostly follow it (a given name: سيموني before إنزاغي), "last" where they mostly
+        come before it (a family name: سيميوني after دييغو), "" where too few are read to tell."""
+        after, before = (
+            sum(count for word, count in self.sides[side].get(form, {}).items() if self._specific(side, word, count))
+            for side in ("after", "before")
+        )
+        if after + before < PLACE_USES:
+            return ""
+        if after >= PLACE_SHARE * (after + before):
+            return "first"
+        return "last" if before >= PLACE_SHARE * (after + before) else ""
+
+    def _specific(self, side: str, word: str, count: int) -> bool:
+        """A word beside a form often enough, and beside few forms (a name, not قال)."""
+        return count >= MIN_BESIDE and self._spread(side)[word] <= SPECIFIC
 
     def alike(self, form: str, other: str) -> float:
         """How alike the words beside the two forms are (0 to 1)."""

@@ -14,7 +14,8 @@ a pronoun; not a month, a number or an Arabic given name). Then:
 - proposed to editors: any other candidate with some evidence.
 The letter rules' own variants (search.vocabulary) are checked against usage too, once both forms
 are used RULES_MIN_USES times: two forms the archive does not use alike (RULES_USAGE), and that
-neither its copies nor the names beside them join, are kept apart.
+neither its copies nor the names beside them join, are kept apart; so are two forms one of which
+is written as a given name and the other as a family name (companions.place), copies aside.
 Editors' decisions (accepted, rejected) are kept whatever a later run finds; the evidence on them
 is brought up to date.
 `learn` runs nightly and from `manage.py learn_spellings`; as articles arrive, the pairs their
@@ -76,6 +77,12 @@ class Evidence:
     uses: int = 0  # in the vectors' training text, of the rarer form (when usage is known)
     beside: tuple[str, ...] = ()  # specific words both forms stand beside (companions.shared)
     beside_alike: float = 0.0  # companions.alike
+    places: tuple[str, str] = ("", "")  # companions.place of each form
+
+    @property
+    def placed_apart(self) -> bool:
+        """One written as a given name, the other as a family name, and no name beside both."""
+        return "" not in self.places and self.places[0] != self.places[1] and not self.beside
 
     @property
     def named_alike(self) -> bool:
@@ -195,6 +202,9 @@ def decide(evidence: Evidence, listed: bool, named: bool = False) -> tuple[str, 
     (`named`), or for a pair the letter rules join (kept apart, or else decided as a pair of names
     is: the rules' search-time checks may still leave it out, ايلكاي beside الكاي)."""
     usage = evidence.usage
+    if evidence.placed_apart and evidence.copies < MIN_COPIES:
+        # Two names, whatever usage says: سيموني إنزاغي and دييغو سيميوني are both football coaches.
+        return (SpellingStatus.APART, "إحداهما تُكتب اسماً أول والأخرى اسم عائلة") if evidence.by_rules else None
     if evidence.by_rules:
         alike = LEARN_USAGE if evidence.uses >= WELL_USED else RULES_USAGE
         if usage is not None and usage < alike and evidence.copies < MIN_COPIES and not evidence.named_alike:
@@ -243,6 +253,7 @@ def candidates(
         if beside:
             evidence.beside = tuple(beside.shared(a, b))
             evidence.beside_alike = beside.alike(a, b) if evidence.beside else 0.0
+            evidence.places = (beside.place(a), beside.place(b))
     return found
 
 
