@@ -17,8 +17,8 @@ readings, so لبوتين is written with بوتين). For a name N:
 - recall: of the articles written with a spelling labelled 'same' and never with N itself, the
   share that the query N matches (its whole match set, not a top k);
 - wrong merges (on the held-out labels only: a pair sample judges one spelling of each name):
-  of the articles that N's admitted variants bring in (written with a variant, never with N),
-  the share written with none of the variants labelled 'same'.
+  of the articles that N's admitted variants bring in (written with a variant, never with N, and
+  matched by the query), the share written with none of the variants labelled 'same'.
 Both are summed over names (micro) and printed with the names that weigh most. `--pool` prints
 candidate spellings of the given names for labelling.
 """
@@ -108,7 +108,9 @@ def score(samples: dict[str, dict[str, dict[str, str]]]) -> dict:
             missed += len(other - hits)
             if other - hits:
                 worst.append((len(other - hits), name, len(other)))
-            by_variant = {form: articles.get(form, set()) - mine for form in admits[name]}
+            # What a variant brings is what the query matches through it: a variant searched only
+            # beside a name (vocabulary._in_company) brings those articles, not every one it is in.
+            by_variant = {form: (articles.get(form, set()) - mine) & hits for form in admits[name]}
             right = set().union(set(), *(by_variant[f] for f in by_variant if verdicts.get(f) == "same"))
             bad = [f for f in by_variant if verdicts.get(f) != "same"]
             brought += len(set().union(set(), *by_variant.values()))
