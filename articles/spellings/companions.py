@@ -77,7 +77,7 @@ class Companions:
             for word in mine.keys() & theirs.keys():
                 if self._specific(side, word, min(mine[word], theirs[word])):
                     found[word] += mine[word] + theirs[word]
-        return [word for word, _ in found.most_common()]
+        return sorted(found, key=lambda word: (-found[word], word))  # ties in one order, run after run
 
     def place(self, form: str) -> str:
         """Where a form stands in the names it is written in: "first" where the specific words
