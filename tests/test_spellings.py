@@ -113,7 +113,7 @@ def test_the_word_vectors_read_the_archive_in_the_same_order_after_an_edit(db):
     from articles.spellings import usage
 
     outlet = Outlet.objects.create(name_ar="منفذ", slug="outlet", kind="news_site")
-    first, *others = [
+    first, *_ = [
         Article.objects.create(
             title=title, body=title, publisher=outlet, source_key=title, raw=title, raw_format="txt", content_hash=title
         )
