@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.filters import PROVENANCE_CHOICES, SORT_CHOICES
-from articles.search.engine import MAX_PAGE, run_search
+from articles.search.engine import MAX_PAGE, REFUSED, run_search
 from newsroom.api_docs import BAD_REQUEST, DATE_OR_EMPTY
 from sources.models import OutletKind
 
@@ -25,6 +25,9 @@ PARAMETERS = [
     OpenApiParameter("until", DATE_OR_EMPTY),
     OpenApiParameter(
         "sort", OpenApiTypes.STR, enum=[*(c for c, _ in SORT_CHOICES), ""], description="empty: relevance"
+    ),
+    OpenApiParameter(
+        REFUSED, OpenApiTypes.STR, many=True, description="a spelling variant not to admit (repeatable): سلفا"
     ),
     OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
 ]
@@ -51,6 +54,7 @@ class Search(APIView):
                 "page": results.page.number,
                 "pages": results.page.paginator.num_pages,
                 "variants": results.variants,
+                REFUSED: results.declined,
                 "ignored": results.parsed.ignored,
                 "suggestions": results.suggestions,
                 "results": [_hit(hit) for hit in results.hits],

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 
+from articles.arabic import fold
 from articles.filters import SORT_CHOICES
-from articles.search.engine import BROAD, COUNTED, run_search
+from articles.search.engine import BROAD, COUNTED, REFUSED, run_search
 from sources.countries import country_name
 
 FACET_LABELS = {
@@ -16,9 +17,9 @@ FACET_LABELS = {
     "event": "الحدث",
     "year": "السنة",
 }
-FILTERS = ["outlet", "kind", "country", "event", "provenance", "since", "until"]
+FILTERS = ["outlet", "kind", "country", "event", "provenance", "since", "until", REFUSED]
 DATES = ("since", "until")  # typed in the form's own date fields, not carried as hidden values
-FILTER_LABELS = {**FACET_LABELS, "since": "من تاريخ", "until": "إلى تاريخ"}
+FILTER_LABELS = {**FACET_LABELS, "since": "من تاريخ", "until": "إلى تاريخ", REFUSED: "دون التهجئة"}
 
 
 @dataclass
@@ -40,6 +41,7 @@ def search(request):
         "since": request.GET.get("since", ""),
         "until": request.GET.get("until", ""),
         "active_filters": _active(request, results),
+        "variant_links": _variant_links(request, results),
         "clear_url": "?" + _without(request, FILTERS).urlencode(),
         "facets": [
             {"label": FACET_LABELS[name], "counts": _links(request, name, counts)}
@@ -70,6 +72,46 @@ def _links(request, name: str, counts) -> list[FacetLink]:
             params[name] = count.value
         links.append(FacetLink(count.label, count.count, "?" + params.urlencode(), active))
     return links
+
+
+@dataclass
+class VariantLink:
+    spelling: str
+    refuse_url: str  # the same search without this spelling
+    review_url: str = ""  # for an editor: the pair in the spelling table, or a new pair to decide
+
+
+def _variant_links(request, results) -> list[VariantLink]:
+    """Each spelling the search admitted, with a link to search again without it: a reader who
+    sees a wrong merge (سلفا, "in advance", admitted for سالفا) turns it away in one click. An
+    editor who may decide spellings also gets the pair, to keep the two apart for every reader."""
+    editor = request.user.has_perm("articles.change_spellingpair")
+    links = []
+    for spelling in results.variants:
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.appendlist(REFUSED, spelling)
+        word = results.compiled.spelling_of.get(spelling)
+        review = _pair_url(word, spelling) if editor and word else ""
+        links.append(VariantLink(spelling, "?" + params.urlencode(), review))
+    return links
+
+
+def _pair_url(word: str, spelling: str) -> str:
+    """The admin page of the pair (a query word's form, a spelling it admits): its own page where
+    the table holds it, else the form for a new pair, filled in as kept apart."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from articles.models import SpellingPair, SpellingStatus
+    from articles.models.spelling import ordered
+
+    form, other = ordered(word, fold(spelling))
+    pk = SpellingPair.objects.filter(form=form, other=other).values_list("pk", flat=True).first()
+    if pk:
+        return reverse("admin:articles_spellingpair_change", args=[pk])
+    initial = {"form": word, "other": spelling, "status": SpellingStatus.REJECTED}
+    return reverse("admin:articles_spellingpair_add") + "?" + urlencode(initial)
 
 
 @dataclass

@@ -152,9 +152,34 @@ def test_search_page_is_arabic_and_shows_variants_and_facets(client, archive):
     response = client.get("/search/", {"q": "ترامب"})
     html = response.content.decode()
     assert response.status_code == 200 and '<html lang="ar" dir="rtl">' in html
-    assert "شملت النتائج أيضاً: ترمب" in html and "3 نتائج" in html
+    assert 'شملت النتائج أيضاً: <span class="variant"><bdi>ترمب</bdi>' in html and "3 نتائج" in html
     assert "<mark>ترامب</mark>" in html and "موقع الاختبار" in html
     assert 'href="?q=%D8%AA%D8%B1%D8%A7%D9%85%D8%A8&amp;outlet=test-site"' in html
+
+
+def test_a_reader_turns_away_a_spelling_the_search_admitted(client, archive):
+    # The page links each admitted spelling to the same search without it.
+    html = client.get("/search/", {"q": "ترامب", "outlet": "test-site"}).content.decode()
+    refuse = (
+        'href="?q=%D8%AA%D8%B1%D8%A7%D9%85%D8%A8&amp;outlet=test-site&amp;without_spelling=%D8%AA%D8%B1%D9%85%D8%A8"'
+    )
+    assert refuse in html and "ابحث دون التهجئة ترمب" in html
+    response = client.get("/search/", {"q": "ترامب", "outlet": "test-site", "without_spelling": "ترمب"})
+    html = response.content.decode()
+    # Only the article written ترامب is left; the copy written ترمب is gone, and nothing says it was admitted.
+    assert "أخبار متفرقة" in html and "زيارة ترمب" not in html and "شملت النتائج" not in html
+    # The refusal is shown with the filters, can be undone, and is kept when the query is typed again.
+    assert "دون التهجئة: <bdi>ترمب</bdi>" in html
+    assert 'href="?q=%D8%AA%D8%B1%D8%A7%D9%85%D8%A8&amp;outlet=test-site" aria-label="إزالة دون التهجئة"' in html
+    assert '<input type="hidden" name="without_spelling" value="ترمب">' in html
+
+
+def test_a_turned_away_spelling_is_matched_when_typed_and_read_as_the_variant_is(client, archive):
+    # Folded as the variant is (a hamza, a final ى), and a word the reader types is still searched.
+    turned_away = api(client, q="ترامب", without_spelling="تُرمب")
+    assert turned_away["total"] == 2 and turned_away["without_spelling"] == ["ترمب"]
+    assert api(client, q="ترمب", without_spelling="ترمب")["total"] == 3
+    assert api(client, q="ترامب", without_spelling=["ترمب", "x" * 5000])["variants"] == []
 
 
 def test_admin_article_search_uses_full_text(admin_client, archive):
@@ -651,3 +676,27 @@ def test_the_rum_index_holds_a_date_of_its_own_so_date_ranges_never_read_it(oil_
     assert "search_date" in definition and "published_at" not in definition
     dated = Article.objects.filter(published_at__isnull=False)
     assert all(a.search_date == a.published_at for a in dated) and dated.count() == 30
+
+
+def test_an_editor_reviews_an_admitted_spelling_in_the_table_and_keeps_it_apart(client, admin_client, archive):
+    from articles.models import SpellingPair
+
+    # A reader gets no link to the admin; an editor gets the form for a new pair, filled in as apart.
+    assert "راجعها" not in client.get("/search/", {"q": "ترامب"}).content.decode()
+    html = admin_client.get("/search/", {"q": "ترامب"}).content.decode()
+    new_pair = "/admin/articles/spellingpair/add/?form=%D8%AA%D8%B1%D8%A7%D9%85%D8%A8&amp;other=%D8%AA%D8%B1%D9%85%D8%A8&amp;status=rejected"
+    assert f'href="{new_pair}"' in html
+    form = admin_client.get(new_pair.replace("&amp;", "&")).content.decode()
+    assert 'value="ترامب"' in form and 'value="ترمب"' in form and '<option value="rejected" selected>' in form
+    saved = admin_client.post(new_pair.replace("&amp;", "&"), {"form": "ترامب", "other": "ترمب", "status": "rejected"})
+    assert saved.status_code == 302
+    # Kept apart for every reader now, and the link goes to the pair's own page.
+    assert api(client, q="ترامب")["variants"] == []
+    pair = SpellingPair.objects.get()
+    pair.status = "accepted"
+    pair.save()
+    from articles.search.vocabulary import forget_spellings
+
+    forget_spellings()
+    html = admin_client.get("/search/", {"q": "ترامب"}).content.decode()
+    assert f'href="/admin/articles/spellingpair/{pair.pk}/change/"' in html

@@ -41,6 +41,10 @@ class CompiledQuery:
     forms_tsquery: str = ""  # the words as typed, unstemmed: a ranking boost
     lexemes: set[str] = field(default_factory=set)  # every lexeme that makes a match (for snippets)
     variants: list[str] = field(default_factory=list)  # other spellings admitted, as written
+    # Spellings the reader asked not to admit (folded), and those of them the query would have admitted.
+    refused: frozenset[str] = frozenset()
+    declined: list[str] = field(default_factory=list)
+    spelling_of: dict[str, str] = field(default_factory=dict)  # admitted spelling -> the query word's form
     unknown: list[str] = field(default_factory=list)  # query words not in the vocabulary at all
     # What ranking counts coverage by: one tsquery per concept (a group of the query), variants
     # admitted, and the word forms that concept was typed as (for how rare it is).
@@ -72,10 +76,12 @@ class CompiledQuery:
         return f"({words}) | {self.forms_tsquery}" if self.forms_tsquery else words
 
 
-def compile_query(parsed: ParsedQuery) -> CompiledQuery:
+def compile_query(parsed: ParsedQuery, refused: frozenset[str] = frozenset()) -> CompiledQuery:
+    """The tsqueries of a parsed query. `refused`: spellings (folded) the reader turned away from
+    this search, such as a wrong merge (سلفا, "in advance", for سالفا كير): never admitted."""
     token = _readings.set({})  # a word in a phrase too is read once (meant)
     try:
-        return _compiled(parsed)
+        return _compiled(parsed, refused)
     finally:
         _readings.reset(token)
 
@@ -84,8 +90,8 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery:
 _readings: ContextVar[dict | None] = ContextVar("readings", default=None)
 
 
-def _compiled(parsed: ParsedQuery) -> CompiledQuery:
-    compiled = CompiledQuery()
+def _compiled(parsed: ParsedQuery, refused: frozenset[str]) -> CompiledQuery:
+    compiled = CompiledQuery(refused=refused)
     if not parsed:
         return compiled
     full, exact = [], []
@@ -122,10 +128,18 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
     exact = sorted({searched_lexeme(r) for r in readings})
     admitted = {}
     for reading in readings:
-        for variant in [*vocabulary.variants(reading.form, tuple(stems)), *vocabulary.adjectives(reading.form)]:
+        spellings = vocabulary.variants(reading.form, tuple(stems))
+        for variant in [*spellings, *vocabulary.adjectives(reading.form)]:
             # A name matched as written leaves the stem it shares with a commoner word out.
-            if variant.lexeme not in stems and variant.lexeme not in exact:
-                admitted.setdefault(variant.lexeme, variant.display)
+            if variant.lexeme in stems or variant.lexeme in exact:
+                continue
+            if variant.form in compiled.refused:
+                if variant.display not in compiled.declined:
+                    compiled.declined.append(variant.display)
+                continue
+            admitted.setdefault(variant.lexeme, variant.display)
+            if variant in spellings:  # the spelling table decides it (an adjective is not a spelling)
+                compiled.spelling_of.setdefault(variant.display, reading.form)
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
     placed = sorted({form_lexeme(r) if r.form != r.lexeme and _named(r) else r.lexeme for r in readings})

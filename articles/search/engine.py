@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
+from articles.arabic import fold
 from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.search import copies, facets, ranking, recency, vocabulary
@@ -30,6 +31,8 @@ BROAD = 2000
 COUNTED = 5_000  # a broad query's total is exact up to here, then "more than"
 REACHABLE = MAX_PAGE * PAGE_SIZE  # the results a reader can page to
 HEAD = "search_head"
+REFUSED = "without_spelling"  # a spelling variant the reader does not want admitted (repeatable)
+MAX_REFUSED = 20
 LISTED_FIELDS = ["pk", "title", "body", "publisher", "published_at", "date_precision", "url", "visibility"]
 
 
@@ -67,6 +70,11 @@ class SearchResults:
     def variants(self) -> list[str]:
         return self.compiled.variants
 
+    @property
+    def declined(self) -> list[str]:
+        """The variants the query would admit and the reader turned away."""
+        return self.compiled.declined
+
 
 def run_search(params, *, articles=None, page_size: int = PAGE_SIZE) -> SearchResults:
     """Search the public archive (or `articles`) with the request's parameters."""
@@ -82,7 +90,7 @@ def _run(params, articles, page_size: int) -> SearchResults:
     text = (params.get("q") or "").strip()
     filters = ArticleFilter(params, queryset=articles if articles is not None else Article.objects.public())
     parsed = parse(text)
-    compiled = compile_query(parsed)
+    compiled = compile_query(parsed, refused_spellings(params))
     sort = (filters.form.cleaned_data.get("sort") if filters.is_valid() else "") or "relevance"
     if not text and sort == "relevance":
         sort = "newest"  # nothing to be relevant to: browsing the archive
@@ -110,6 +118,12 @@ def _run(params, articles, page_size: int) -> SearchResults:
     if text and not scope.total:
         results.suggestions = _suggestions(parsed)
     return results
+
+
+def refused_spellings(params) -> frozenset[str]:
+    """The spellings the reader turned away (`without_spelling`, repeatable), folded as variants are."""
+    values = params.getlist(REFUSED) if hasattr(params, "getlist") else [params.get(REFUSED) or ""]
+    return frozenset(fold(value[:100]) for value in values[:MAX_REFUSED] if value and value.strip())
 
 
 class Scope(NamedTuple):
