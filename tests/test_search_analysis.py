@@ -77,6 +77,12 @@ def test_the_adjective_of_a_country_named_in_ya_keeps_apart_from_its_short_stem(
         ("السعودية", "السعوديين", "آل سعود"),
         ("الشرطة", "للشرطة", "شرط"),  # police, a condition
         ("الطائفية", "طائفي", "الطائف"),  # sectarian, Taif
+        ("المحكمة", "بالمحكمة", "محكم"),  # a court, tight
+        ("العودة", "عودة", "العود"),  # a return, an oud
+        ("القمة", "قمم", "قم"),  # a summit, Qom
+        ("سارة", "لسارة", "سار ساري"),  # Sarah; pleasant, in force
+        ("تحلية", "التحلية", "تحل"),  # desalination, she solves
+        ("الشرطة", "الشرطيين", "الشروط"),  # police, policemen; conditions
     ],
 )
 def test_words_of_two_meanings_that_light_stemming_joins_are_indexed_apart(word, kin, apart):

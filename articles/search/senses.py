@@ -48,7 +48,7 @@ FAMILIES = {
     "امانه": "أمانة أمانات",  # أمان: safety
     "رسمي": "رسمي رسمية رسميا",  # رسم: a fee, a drawing
     "ذكري": "ذكرى ذكريات",  # ذكر: to mention, male
-    "جنيه": "جنيه جنيهات",  # جن: jinn
+    "جنيه": "جنيه جنيهات جنيها",  # جن: jinn
     "ديون": "ديون",  # دي: nothing (دين is debt and religion; the plural is only debt)
     "ملايين": "ملايين",  # ملا: a mullah
     "مائه": "مائة",  # ماء: water
@@ -75,7 +75,7 @@ FAMILIES = {
     "نفسيه": "نفسية",  # نفس: self
     "عاده": "عادة عادات",  # عاد: he returned
     "جنسيه": "جنسية جنسيات",  # جنسي: sexual
-    "صله": "صلة",  # صلى: he prayed
+    "صله": "صلة صلات",  # صلى: he prayed
     "دعوي": "دعوى",  # دعوة: an invitation (a lawsuit)
     "خبره": "خبرة خبرات",  # خبر: news
     "امراه": "امرأة",  # أمر، أمراء: a matter, princes
@@ -96,12 +96,12 @@ FAMILIES = {
     "دقيقه": "دقيقة",  # دقيق: flour, precise
     "ملابسات": "ملابسات",  # ملابس: clothes
     "انديه": "أندية",  # اند: nothing
-    "حاجه": "حاجة",  # حاج: a pilgrim
+    "حاجه": "حاجة حاجات",  # حاج: a pilgrim
     "عينه": "عينة عينات",  # عين: an eye
     "عدوي": "عدوى",  # عدو: an enemy
     "زياده": "زيادة زيادات",  # زياد: Ziad, a name
     "قضيه": "قضية",  # قضى: he spent, he judged
-    "شرطه": "شرطة",  # شرط: a condition
+    "شرطه": "شرطة شرطيين شرطيون",  # شرط: a condition
     "عربه": "عربة عربات",  # عرب: Arabs, and عربية
     # Pairs 201 to 400 of the same list.
     "غابه": "غابة غابات",  # غاب: he was absent
@@ -125,7 +125,7 @@ FAMILIES = {
     "راحه": "راحة",  # راح: he went
     "تذكره": "تذكرة",  # تذكر: to remember
     "صفه": "صفة صفات",  # صف: a row
-    "نقابه": "نقابة نقابات",  # نقاب: a niqab
+    "نقابه": "نقابة نقابات نقابي نقابية نقابيين",  # نقاب: a niqab
     "تربيه": "تربية",  # تربة: soil
     "شرعيه": "شرعية",  # شرع: he began, sharia
     "امسيه": "أمسية أمسيات",  # أمس: yesterday
@@ -152,6 +152,104 @@ FAMILIES = {
     "عرفات": "عرفات",  # عرف: he knew, custom
     "معاهده": "معاهدة معاهدات",  # معاهد: institutes
     "قريه": "قرية قرى",  # قرون: centuries
+    # Pairs 301 to 640 of the same list, read on stop 46 (forms the analyzer still joined).
+    "فرحات": "فرحات",  # فرحة: joy (Farhat, a name)
+    "مارين": "مارين",  # مارة: passers-by (Marine, a name)
+    "حضري": "حضري حضرية",  # حضر: he attended (urban)
+    "قرشي": "قرشي",  # قرش: a shark, a piastre (al-Qurashi)
+    "شقه": "شقة",  # شق: a crack (a flat)
+    "ساره": "سارة",  # سار، ساري، سارية: pleasant, in force, a mast (Sarah)
+    "هويه": "هوية هويات",  # هوى: he fell, a passion
+    "جنين": "جنين",  # جنة: paradise (Jenin, a foetus)
+    "جنون": "جنون",  # جنة: paradise (madness)
+    "شاه": "شاه",  # شاي: tea (the Shah)
+    "شاهين": "شاهين",  # شاي: tea (Shaheen, a name)
+    "مشيره": "مشيرة",  # مشير: a field marshal (indicating)
+    "اغنيه": "أغنية أغنيات",  # أغنى: richer (a song)
+    "ظاهره": "ظاهرة",  # ظاهر: apparent (a phenomenon)
+    "امثله": "أمثلة",  # أمثل: optimal (examples)
+    "ملحه": "ملحة",  # ملح: salt (pressing)
+    "تصفيات": "تصفيات",  # تصفية: liquidation, killing (qualifiers)
+    "تمرين": "تمرين تمرينات تمارين",  # تمر: dates (training)
+    "حوالات": "حوالة حوالات",  # حوالي: about (remittances)
+    "تردي": "تردي",  # ترد: she replies (deterioration)
+    "بشره": "بشرة",  # بشرية: human (skin)
+    "ماري": "ماري",  # مارة: passers-by (Marie)
+    "وثيقه": "وثيقة",  # وثيق: close (a document)
+    "رءه": "رئة",  # رؤية: a vision (a lung)
+    "ماسه": "ماسة",  # ماس: diamonds (pressing)
+    "مثلي": "مثلي مثلية مثليين",  # مثل: like (homosexual)
+    "فضه": "فضة",  # فض: dispersing (silver)
+    "خانه": "خانة",  # خان: Khan (a box on a form)
+    "سندات": "سندات",  # سند: support (bonds)
+    "فرعون": "فرعون فراعنة",  # فرع: a branch (a pharaoh)
+    "رياضيات": "رياضيات",  # رياضي: a sportsman (mathematics)
+    "مرءي": "مرئي مرئية",  # مرء: a person (visible)
+    "باقه": "باقة باقات",  # باقي: the rest (a bouquet, a package)
+    "زينه": "زينة",  # زين: Zain (decoration)
+    "تعدي": "تعدي",  # تعد: it counts as (an assault)
+    "قمه": "قمة قمم",  # قم: Qom (a summit)
+    "ذريه": "ذرية",  # ذرة: an atom, corn (offspring)
+    "ظهيره": "ظهيرة",  # ظهير: a back, a full-back (noon)
+    "محكمه": "محكمة",  # محكم: tight (a court)
+    "دربي": "دربي",  # درب: a path (a derby)
+    "تعرفه": "تعرفة",  # تعرف: to know (a tariff)
+    "شريطه": "شريطة",  # شريط: a tape (provided that)
+    "خزانه": "خزانة",  # خزان: a tank (a treasury)
+    "جداره": "جدارة",  # جدار: a wall (merit)
+    "حلبه": "حلبة",  # حلب: Aleppo (an arena)
+    "مضاعفات": "مضاعفات",  # مضاعفة: doubling (complications)
+    "ثمين": "ثمين ثمينة",  # ثمة: there is (precious)
+    "فرضيه": "فرضية فرضيات",  # فرض: imposing (a hypothesis)
+    "بولتون": "بولتون",  # بولت: Bolt (Bolton)
+    "ايفون": "آيفون",  # إيف: Yves (the iPhone)
+    "حلقه": "حلقة حلقات",  # حلق: a throat, shaving (an episode, a ring)
+    "صدي": "صدى",  # صد: repelling (an echo)
+    "اباده": "إبادة",  # أباد: he wiped out, and Abad (extermination)
+    "قله": "قلة",  # قل: say (scarcity)
+    "كعبي": "كعبي",  # كعبة: the Kaaba (al-Kaabi)
+    "عوده": "عودة",  # عود: an oud, a stick (a return)
+    "حافله": "حافلة حافلات",  # حافل: full of (a bus)
+    "فقري": "فقري فقرية",  # فقر: poverty (vertebral)
+    "مناظره": "مناظرة مناظرات",  # مناظر: scenes (a debate)
+    "رياحي": "رياحي",  # رياح: winds (al-Riahi)
+    "جاليه": "جالية جاليات",  # جال: he toured (a community abroad)
+    "فضلات": "فضلات",  # فضل: grace, merit (waste)
+    "سكين": "سكين سكاكين",  # سكة: a railway (a knife)
+    "جولي": "جولي",  # جولة: a tour (Jolie)
+    "اياد": "إياد",  # أيادي: hands (Iyad, a name)
+    "مشين": "مشين",  # مشي: walking (shameful)
+    "تسعين": "تسعين تسعينات",  # تسعى: she seeks (ninety, the nineties)
+    "ماكين": "ماكين",  # ماك: Mac (McCain)
+    "نجده": "نجدة",  # نجد: Najd (rescue)
+    "حصانه": "حصانة",  # حصان: a horse (immunity)
+    "تحليه": "تحلية",  # تحل: she solves (desalination)
+    "سماحه": "سماحة",  # سماح: permission (His Eminence)
+    "طهي": "طهي",  # طه: Taha (cooking)
+    "هرمون": "هرمون هرمونات",  # هرم: a pyramid (a hormone)
+    "سعوده": "سعودة",  # سعود: Saud (Saudization)
+    "معونات": "معونة معونات",  # معه: with him (aid)
+    "مباحثات": "مباحثات",  # مباحث: the investigations police (talks)
+    "سلبي": "سلبي سلبية سلبيات",  # سلب: robbery (negative)
+    "عبري": "عبري عبرية",  # عبرة: a lesson (Hebrew)
+    "هاون": "هاون",  # ها: the demonstrative (a mortar)
+    "تنس": "تنس",  # تنسى: she forgets (tennis)
+    "نبات": "نبات نباتات",  # نبي: a prophet (a plant)
+    "وسطيه": "وسطية",  # وسط: the middle (moderation)
+    "قبلي": "قبلي قبلية",  # قبلة: a kiss, the qibla (tribal)
+    "معاملات": "معاملة معاملات",  # معامل: laboratories (transactions)
+    "ابيات": "أبيات",  # أب: a father (verses)
+    "براون": "براون",  # برا: outside (Brown)
+    "سني": "سني سنية سنيين",  # سن: age, a tooth (Sunni)
+    "قاعه": "قاعة قاعات",  # قاع: a bottom (a hall)
+    "دوامه": "دوامة",  # دوام: working hours (a whirlpool)
+    "شاءعات": "شائعة شائعات",  # شائع: common (rumours)
+    "نزعه": "نزعة",  # نزع: removing (a tendency)
+    "بروين": "بروين",  # برو: pro (De Bruyne)
+    "غربه": "غربة",  # غرب: the west (exile)
+    "سنتات": "سنتات",  # سنتين: two years (cents)
+    "برقيه": "برقية برقيات",  # برق: lightning (a cable)
+    "قلمون": "قلمون",  # قلم: a pen (Qalamoun)
 }
 
 SENSES = {fold(form): fold(lexeme) for lexeme, forms in FAMILIES.items() for form in forms.split()}
