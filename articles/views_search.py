@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 
-from articles.arabic import fold
 from articles.filters import SORT_CHOICES
 from articles.search.engine import BROAD, COUNTED, REFUSED, run_search
 from sources.countries import country_name
@@ -86,32 +85,44 @@ def _variant_links(request, results) -> list[VariantLink]:
     sees a wrong merge (سلفا, "in advance", admitted for سالفا) turns it away in one click. An
     editor who may decide spellings also gets the pair, to keep the two apart for every reader."""
     editor = request.user.has_perm("articles.change_spellingpair")
+    reviews = _pair_urls(results.compiled.spelling_of) if editor else {}
     links = []
     for spelling in results.variants:
         params = request.GET.copy()
         params.pop("page", None)
         params.appendlist(REFUSED, spelling)
-        word = results.compiled.spelling_of.get(spelling)
-        review = _pair_url(word, spelling) if editor and word else ""
-        links.append(VariantLink(spelling, "?" + params.urlencode(), review))
+        links.append(VariantLink(spelling, "?" + params.urlencode(), reviews.get(spelling, "")))
     return links
 
 
-def _pair_url(word: str, spelling: str) -> str:
-    """The admin page of the pair (a query word's form, a spelling it admits): its own page where
-    the table holds it, else the form for a new pair, filled in as kept apart."""
+def _pair_urls(spelling_of: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Each spelling's admin page in the table (compile: spelling -> the pair it makes), read in
+    one query: the pair's own page where the table holds it, else the form for a new pair, filled
+    in as kept apart."""
+    from django.db.models import Q
     from django.urls import reverse
     from django.utils.http import urlencode
 
     from articles.models import SpellingPair, SpellingStatus
     from articles.models.spelling import ordered
 
-    form, other = ordered(word, fold(spelling))
-    pk = SpellingPair.objects.filter(form=form, other=other).values_list("pk", flat=True).first()
-    if pk:
-        return reverse("admin:articles_spellingpair_change", args=[pk])
-    initial = {"form": word, "other": spelling, "status": SpellingStatus.REJECTED}
-    return reverse("admin:articles_spellingpair_add") + "?" + urlencode(initial)
+    if not spelling_of:
+        return {}
+    pairs = {spelling: ordered(*forms) for spelling, forms in spelling_of.items()}
+    wanted = Q()
+    for form, other in pairs.values():
+        wanted |= Q(form=form, other=other)
+    held = {
+        (form, other): pk for pk, form, other in SpellingPair.objects.filter(wanted).values_list("pk", "form", "other")
+    }
+    urls = {}
+    for spelling, pair in pairs.items():
+        if pair in held:
+            urls[spelling] = reverse("admin:articles_spellingpair_change", args=[held[pair]])
+        else:
+            initial = {"form": spelling_of[spelling][0], "other": spelling, "status": SpellingStatus.REJECTED}
+            urls[spelling] = reverse("admin:articles_spellingpair_add") + "?" + urlencode(initial)
+    return urls
 
 
 @dataclass

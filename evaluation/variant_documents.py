@@ -108,8 +108,8 @@ def score(samples: dict[str, dict[str, dict[str, str]]]) -> dict:
             missed += len(other - hits)
             if other - hits:
                 worst.append((len(other - hits), name, len(other)))
-            # What a variant brings is what the query matches through it: a variant searched only
-            # beside a name (vocabulary._in_company) brings those articles, not every one it is in.
+            # What a variant brings is what the query matches through it, not every article it is
+            # in (the query may match a variant's articles only in part).
             by_variant = {form: (articles.get(form, set()) - mine) & hits for form in admits[name]}
             right = set().union(set(), *(by_variant[f] for f in by_variant if verdicts.get(f) == "same"))
             bad = [f for f in by_variant if verdicts.get(f) != "same"]

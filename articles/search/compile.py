@@ -44,7 +44,8 @@ class CompiledQuery:
     # Spellings the reader asked not to admit (folded), and those of them the query would have admitted.
     refused: frozenset[str] = frozenset()
     declined: list[str] = field(default_factory=list)
-    spelling_of: dict[str, str] = field(default_factory=dict)  # admitted spelling -> the query word's form
+    # An admitted spelling as written -> the table's pair it makes: (the query word's form, its own form)
+    spelling_of: dict[str, tuple[str, str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # query words not in the vocabulary at all
     # What ranking counts coverage by: one tsquery per concept (a group of the query), variants
     # admitted, and the word forms that concept was typed as (for how rare it is).
@@ -139,7 +140,7 @@ def _clause(clause: Clause, compiled: CompiledQuery) -> tuple[str, str, str]:
                 continue
             admitted.setdefault(variant.lexeme, variant.display)
             if variant in spellings:  # the spelling table decides it (an adjective is not a spelling)
-                compiled.spelling_of.setdefault(variant.display, reading.form)
+                compiled.spelling_of.setdefault(variant.display, (reading.form, variant.form))
     compiled.lexemes.update(exact, admitted)
     compiled.variants += [v for v in admitted.values() if v not in compiled.variants]
     placed = sorted({form_lexeme(r) if r.form != r.lexeme and _named(r) else r.lexeme for r in readings})
